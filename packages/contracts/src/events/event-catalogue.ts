@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+
+/** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
+const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
+
+/** Payload schema of every event kind, by the kind's subject suffix (`events.meeting.<id>.<kind>`). */
+export const eventCatalogue = {
+  'meeting.created': meetingAccess.extend({ title: z.string(), language: z.string().nullish() }),
+  'meeting.updated': meetingAccess.extend({ title: z.string(), language: z.string().nullish() }),
+  'meeting.deleted': z.object({ ownerId: z.string().min(1) }),
+  'media.ready': z.object({
+    mediaId: z.uuid(),
+    objectKey: z.string(),
+    contentType: z.string(),
+    byteSize: z.number().int().nonnegative(),
+    durationSeconds: z.number().nonnegative(),
+  }),
+  'media.rejected': z.object({ mediaId: z.uuid(), reason: z.string() }),
+  'transcript.progress': z.object({
+    transcriptId: z.uuid(),
+    stage: z.enum(['QUEUED', 'DECODING', 'TRANSCRIBING', 'INDEXING', 'COMPLETED', 'FAILED']),
+    percent: z.number().min(0).max(100),
+    message: z.string().nullish(),
+  }),
+  'transcript.segment': z.object({
+    transcriptId: z.uuid(),
+    index: z.number().int().nonnegative(),
+    startMs: z.number().int().nonnegative(),
+    endMs: z.number().int().nonnegative(),
+    speaker: z.string().nullish(),
+    text: z.string(),
+    confidence: z.number().min(0).max(1).nullish(),
+  }),
+  'transcript.completed': z.object({
+    transcriptId: z.uuid(),
+    engine: z.string(),
+    language: z.string().nullish(),
+    durationSeconds: z.number().nonnegative(),
+    segmentCount: z.number().int().nonnegative(),
+  }),
+  'transcript.failed': z.object({ transcriptId: z.uuid(), reason: z.string() }),
+  'report.completed': z.object({ reportId: z.uuid() }),
+  'report.failed': z.object({ reportId: z.uuid(), reason: z.string() }),
+} as const;
+
+
+export type EventKind = keyof typeof eventCatalogue;
+export type EventPayload<K extends EventKind> = z.output<(typeof eventCatalogue)[K]>;
+export const EVENT_KINDS = Object.keys(eventCatalogue) as EventKind[];

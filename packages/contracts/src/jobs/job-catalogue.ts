@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+export const JOB_SCHEMA_VERSION = 1;
+
+/** Payload schema of every job kind; the subject is `jobs.<kind>`. */
+export const jobCatalogue = {
+  asr: z.object({
+    transcriptId: z.uuid(),
+    meetingId: z.uuid(),
+    mediaId: z.uuid(),
+    objectKey: z.string().min(1),
+    language: z.string().nullish(),
+  }),
+  report: z.object({
+    reportId: z.uuid(),
+    meetingId: z.uuid(),
+    template: z.enum(['SUMMARY', 'PROTOCOL', 'ACTION_ITEMS']),
+    instructions: z.string().nullish(),
+    transcriptText: z.string(),
+  }),
+} as const;
+
+export type JobKind = keyof typeof jobCatalogue;
+export type JobPayload<K extends JobKind> = z.output<(typeof jobCatalogue)[K]>;
+export const JOB_KINDS = Object.keys(jobCatalogue) as JobKind[];
+
+export interface JobEnvelope<K extends JobKind = JobKind> {
+  id: string;
+  version: number;
+  kind: K;
+  payload: JobPayload<K>;
+}
+
+export function jobSubject(kind: JobKind): string {
+  return `jobs.${kind}`;
+}
+
+export function createJob<K extends JobKind>(kind: K, payload: JobPayload<K>, id: string = randomUUID()): JobEnvelope<K> {
+  return { id, version: JOB_SCHEMA_VERSION, kind, payload: jobCatalogue[kind].parse(payload) as JobPayload<K> };
+}
+
+const jobShape = z.object({ id: z.string().min(1), version: z.literal(JOB_SCHEMA_VERSION), kind: z.string(), payload: z.unknown() });
+
+export function parseJob<K extends JobKind>(kind: K, raw: unknown): JobEnvelope<K> {
+  const job = jobShape.parse(raw);
+  if (job.kind !== kind) throw new Error(`Expected a ${kind} job, got ${job.kind}`);
+  return { ...job, kind, payload: jobCatalogue[kind].parse(job.payload) as JobPayload<K> };
+}

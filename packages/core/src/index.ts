@@ -1,0 +1,5 @@
+export { loadConfig, ConfigError } from './config/load-config.js';
+export { envFields } from './config/env-fields.js';
+export { ErrorCode } from './errors/error-code.js';
+export { DomainError } from './errors/domain-error.js';
+export { createLogger, type Logger } from './logger.js';

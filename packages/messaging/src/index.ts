@@ -1,0 +1,11 @@
+export { connectNats } from './connect-nats.js';
+export { ensureStreams, type StreamOptions } from './ensure-streams.js';
+export { EventPublisher } from './event-publisher.js';
+export { JobPublisher } from './job-publisher.js';
+export {
+  runDurableConsumer,
+  PermanentMessageError,
+  type DurableConsumerOptions,
+  type RunningConsumer,
+} from './durable-consumer.js';
+export { openMessaging, type Messaging } from './messaging.js';
