@@ -23,8 +23,12 @@ export interface LocalS3Server {
   host: string;
   port: number;
   directory: string;
+  /** The only access key s3rver knows; it checks no secret or signature. */
+  credentials: { accessKeyId: string; secretAccessKey: string };
   stop(): Promise<void>;
 }
+
+const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /**
  * Starts s3rver, an S3 REST API double that handles presigned PUT/GET and presigned multipart parts.
@@ -62,6 +66,7 @@ export async function startLocalS3Server(options: LocalS3ServerOptions): Promise
     host,
     port,
     directory: options.directory,
+    credentials: { ...S3RVER_CREDENTIALS },
     stop: () => close(server, s3rver),
   };
 }

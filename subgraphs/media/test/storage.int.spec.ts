@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { planTransfer } from '../src/services/upload-policy.js';
+import { sweepAbandonedUploads } from '../src/services/upload-sweeper.js';
+import { startLocalStorage, type LocalStorage } from './support/local-storage.js';
+
+const MiB = 1024 * 1024;
+
+describe('S3 object storage on the local S3-compatible server', function () {
+  let local: LocalStorage;
+
+  before(async () => {
+    local = await startLocalStorage();
+  });
+  after(() => local.stop());
+
+  it('creates the bucket once and tolerates a second call', async () => {
+    await local.storage.ensureBucket();
+  });
+
+  it('uploads through a presigned PUT that binds type and length', async () => {
+    const body = randomBytes(300_000);
+    const put = await local.storage.presignPut({
+      key: 'meetings/m1/a1/clip.mp3',
+      contentType: 'audio/mpeg',
+      byteSize: body.length,
+      expiresInSeconds: 300,
+    });
+    const signed = new URL(put.url).searchParams.get('X-Amz-SignedHeaders') ?? '';
+    assert.deepEqual(signed.split(';').sort(), ['content-length', 'content-type', 'host']);
+    const started = performance.now();
+    const response = await fetch(put.url, { method: 'PUT', headers: put.headers, body });
+    assert.equal(response.status, 200);
+    console.log(`      presigned PUT of 300 kB: ${(performance.now() - started).toFixed(1)} ms`);
+    const head = await local.storage.headObject('meetings/m1/a1/clip.mp3');
+    assert.equal(head?.byteSize, body.length);
+    assert.equal(head?.contentType, 'audio/mpeg');
+  });
+
+  it('uploads a file larger than one part through presigned part URLs, in parallel', async () => {
+    const body = randomBytes(12 * MiB + 123);
+    const key = 'meetings/m1/a2/long.m4a';
+    const transfer = planTransfer(body.length, { maxByteSize: 100 * MiB, singlePutMaxBytes: 5 * MiB, preferredPartSize: 5 * MiB });
+    assert.equal(transfer.kind, 'multipart');
+    if (transfer.kind !== 'multipart') return;
+    assert.equal(transfer.parts.length, 3);
+
+    const { uploadId } = await local.storage.createMultipartUpload({ key, contentType: 'audio/mp4' });
+    const urls = await local.storage.presignUploadParts({ key, uploadId, parts: transfer.parts, expiresInSeconds: 600 });
+    const started = performance.now();
+    await Promise.all(
+      transfer.parts.map(async (part, i) => {
+        const slice = body.subarray(part.offset, part.offset + part.byteSize);
+        const response = await fetch(urls[i]!.url, { method: 'PUT', body: slice });
+        assert.equal(response.status, 200);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`      multipart ${(body.length / MiB).toFixed(1)} MiB in ${seconds.toFixed(2)} s = ${(body.length / MiB / seconds).toFixed(0)} MiB/s`);
+
+    // A failed part is retried alone: send part 2 again.
+    const retry = transfer.parts[1]!;
+    await fetch(urls[1]!.url, { method: 'PUT', body: body.subarray(retry.offset, retry.offset + retry.byteSize) });
+
+    const uploaded = await local.storage.listUploadedParts({ key, uploadId });
+    assert.deepEqual(
+      uploaded.map((p) => [p.partNumber, p.byteSize]),
+      transfer.parts.map((p) => [p.partNumber, p.byteSize]),
+    );
+    await local.storage.completeMultipartUpload({ key, uploadId, parts: uploaded });
+
+    assert.equal((await local.storage.headObject(key))?.byteSize, body.length);
+    const get = await local.storage.presignGet({ key, expiresInSeconds: 60, audience: 'internal' });
+    const downloaded = Buffer.from(await (await fetch(get.url)).arrayBuffer());
+    assert.ok(downloaded.equals(body), 'downloaded bytes equal the uploaded ones');
+  });
+
+  it('signs downloads that offer the file under its own name', async () => {
+    const get = await local.storage.presignGet({
+      key: 'meetings/m1/a1/clip.mp3',
+      expiresInSeconds: 60,
+      audience: 'public',
+      downloadFileName: 'Планёрка.mp3',
+    });
+    const response = await fetch(get.url);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename=".*\.mp3"; filename\*=UTF-8''%D0%9F/);
+    await response.arrayBuffer();
+  });
+
+  it('aborts abandoned multipart uploads older than the cut-off', async () => {
+    const { uploadId } = await local.storage.createMultipartUpload({ key: 'meetings/m9/a1/x.mp4', contentType: 'video/mp4' });
+    const pending = await local.storage.listIncompleteUploads('meetings/m9/');
+    assert.deepEqual(pending.map((u) => u.uploadId), [uploadId]);
+
+    assert.equal(await sweepAbandonedUploads(local.storage, { olderThanHours: 24, prefix: 'meetings/m9/' }), 0);
+    const tomorrow = new Date(Date.now() + 25 * 3_600_000);
+    assert.equal(await sweepAbandonedUploads(local.storage, { olderThanHours: 24, prefix: 'meetings/m9/', now: tomorrow }), 1);
+    assert.deepEqual(await local.storage.listIncompleteUploads('meetings/m9/'), []);
+  });
+
+  it('reports that the local server has no lifecycle rules', async () => {
+    assert.equal(await local.storage.applyAbortIncompleteUploadsRule(1), false);
+  });
+
+  it('deletes everything under a meeting, pending uploads included', async () => {
+    await local.storage.uploadStream({ key: 'meetings/m5/a1/one.mp3', contentType: 'audio/mpeg', body: streamOf('one') });
+    await local.storage.uploadStream({ key: 'meetings/m5/a2/two.mp3', contentType: 'audio/mpeg', body: streamOf('two') });
+    await local.storage.uploadStream({ key: 'meetings/m55/a1/keep.mp3', contentType: 'audio/mpeg', body: streamOf('keep') });
+    await local.storage.createMultipartUpload({ key: 'meetings/m5/a3/big.mp4', contentType: 'video/mp4' });
+
+    assert.equal(await local.storage.deletePrefix('meetings/m5/'), 2);
+    assert.equal(await local.storage.headObject('meetings/m5/a1/one.mp3'), undefined);
+    assert.equal((await local.storage.headObject('meetings/m55/a1/keep.mp3'))?.byteSize, 4);
+    assert.deepEqual(await local.storage.listIncompleteUploads('meetings/m5/'), []);
+  });
+});
+
+function streamOf(text: string): Readable {
+  return Readable.from([Buffer.from(text)]);
+}
