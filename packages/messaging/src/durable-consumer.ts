@@ -1,4 +1,11 @@
-import { AckPolicy, DeliverPolicy, nanos, type JetStreamClient, type JetStreamManager, type JsMsg } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  nanos,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from 'nats';
 import type { Logger } from '@mymeet/core';
 
 /** Thrown by a handler for a message that can never succeed: it is terminated, not retried. */
@@ -9,7 +16,8 @@ export class PermanentMessageError extends Error {
 export interface DurableConsumerOptions {
   stream: string;
   durable: string;
-  filterSubjects: string[];
+  /** One subject filter per consumer: multi-filter consumers need NATS 2.10, Debian ships 2.9. */
+  filterSubject: string;
   /** Attempts before JetStream gives up (then the max-deliveries advisory fires). */
   maxDeliver: number;
   ackWaitMs: number;
@@ -40,7 +48,7 @@ export async function runDurableConsumer(
     durable_name: options.durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    filter_subjects: options.filterSubjects,
+    filter_subject: options.filterSubject,
     max_deliver: options.maxDeliver,
     ack_wait: nanos(options.ackWaitMs),
   });
@@ -59,19 +67,28 @@ export async function runDurableConsumer(
 }
 
 async function handleOne(msg: JsMsg, options: DurableConsumerOptions): Promise<void> {
-  const heartbeat = setInterval(() => msg.working(), options.heartbeatMs ?? Math.max(1_000, options.ackWaitMs / 3));
+  const heartbeat = setInterval(
+    () => msg.working(),
+    options.heartbeatMs ?? Math.max(1_000, options.ackWaitMs / 3),
+  );
   try {
     await options.handle(msg);
     msg.ack();
   } catch (error) {
     const attempt = msg.info.redeliveryCount;
     if (error instanceof PermanentMessageError || isSchemaError(error)) {
-      options.logger.error({ err: error, subject: msg.subject, seq: msg.seq }, 'message can never succeed; terminated');
+      options.logger.error(
+        { err: error, subject: msg.subject, seq: msg.seq },
+        'message can never succeed; terminated',
+      );
       msg.term(error instanceof Error ? error.message.slice(0, 200) : 'invalid message');
       return;
     }
     const delay = options.backoffMs[Math.min(attempt - 1, options.backoffMs.length - 1)] ?? 1_000;
-    options.logger.warn({ err: error, subject: msg.subject, attempt, retryInMs: delay }, 'message failed; will retry');
+    options.logger.warn(
+      { err: error, subject: msg.subject, attempt, retryInMs: delay },
+      'message failed; will retry',
+    );
     msg.nak(delay);
   } finally {
     clearInterval(heartbeat);

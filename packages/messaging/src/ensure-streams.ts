@@ -1,4 +1,11 @@
-import { DiscardPolicy, RetentionPolicy, StorageType, nanos, type JetStreamManager, type StreamConfig } from 'nats';
+import {
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  nanos,
+  type JetStreamManager,
+  type StreamConfig,
+} from 'nats';
 import { STREAMS } from '@mymeet/contracts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +40,10 @@ export async function ensureStreams(jsm: JetStreamManager, options: StreamOption
   });
 }
 
-async function upsert(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+async function upsert(
+  jsm: JetStreamManager,
+  config: Partial<StreamConfig> & { name: string },
+): Promise<void> {
   try {
     await jsm.streams.info(config.name);
     await jsm.streams.update(config.name, config);

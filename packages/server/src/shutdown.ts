@@ -4,7 +4,11 @@ import type { Logger } from '@mymeet/core';
  * Runs the given closers in order on SIGINT/SIGTERM (last started, first closed), then exits.
  * A second signal exits at once.
  */
-export function closeOnSignals(logger: Logger, closers: Array<() => Promise<void>>, timeoutMs = 10_000): void {
+export function closeOnSignals(
+  logger: Logger,
+  closers: Array<() => Promise<void>>,
+  timeoutMs = 10_000,
+): void {
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) process.exit(1);

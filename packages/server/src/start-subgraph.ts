@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@mymeet/core';
 import { createErrorFormatter } from './graphql/format-error.js';
@@ -32,7 +35,8 @@ export async function startSubgraph<Context extends SubgraphContext>(
     formatError: createErrorFormatter(options.production, (error) =>
       options.logger.error({ err: error }, 'unexpected error in resolver'),
     ),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Inline traces are for Apollo's hosted studio; nothing here reads them.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   const baseContext = createSubgraphContextFactory(options.internalSecret, options.logger);
@@ -43,7 +47,11 @@ export async function startSubgraph<Context extends SubgraphContext>(
     metrics: createMetrics(options.name),
     isReady: options.isReady,
     routes: {
-      '/graphql': apolloRequestHandler(apollo, async (req) => options.extendContext(await baseContext(req)), 1_000_000),
+      '/graphql': apolloRequestHandler(
+        apollo,
+        async (req) => options.extendContext(await baseContext(req)),
+        1_000_000,
+      ),
     },
   });
   return {

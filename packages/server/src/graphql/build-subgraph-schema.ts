@@ -26,19 +26,28 @@ export async function buildFederatedSubgraph(
   const typeGraphqlSchema = await buildSchema({
     ...options,
     skipCheck: true,
-    validate: options.validate ?? { forbidUnknownValues: false },
+    validate: options.validate ?? false,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
-  const resolvers = mergeResolverMaps(createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>, referenceResolvers);
+  const resolvers = mergeResolverMaps(
+    createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>,
+    referenceResolvers,
+  );
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { schema, sdl };
 }
 
-function mergeResolverMaps(base: GraphQLResolverMap<unknown>, extra: GraphQLResolverMap<unknown>): GraphQLResolverMap<unknown> {
+function mergeResolverMaps(
+  base: GraphQLResolverMap<unknown>,
+  extra: GraphQLResolverMap<unknown>,
+): GraphQLResolverMap<unknown> {
   const merged: GraphQLResolverMap<unknown> = { ...base };
   for (const [typeName, fields] of Object.entries(extra)) {
-    merged[typeName] = { ...(merged[typeName] as object), ...(fields as object) } as GraphQLResolverMap<unknown>[string];
+    merged[typeName] = {
+      ...(merged[typeName] as object),
+      ...(fields as object),
+    } as GraphQLResolverMap<unknown>[string];
   }
   return merged;
 }

@@ -39,7 +39,11 @@ export function createErrorFormatter(production: boolean, onInternal: (error: un
     }
     onInternal(original);
     return production
-      ? { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }
+      ? {
+          message: 'Internal server error',
+          path: formatted.path,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        }
       : { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }

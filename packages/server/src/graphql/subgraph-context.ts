@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { INTERNAL_SIGNATURE_HEADER, INTERNAL_USER_HEADER, verifyInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import {
+  INTERNAL_SIGNATURE_HEADER,
+  INTERNAL_USER_HEADER,
+  verifyInternalIdentity,
+  type AuthenticatedUser,
+} from '@mymeet/auth';
 import { DomainError, type Logger } from '@mymeet/core';
 
 export interface SubgraphContext {
@@ -17,7 +22,11 @@ export function createSubgraphContextFactory(internalSecret: string, logger: Log
       return Array.isArray(value) ? value[0] : value;
     };
     const requestId = header('x-request-id') ?? randomUUID();
-    const user = verifyInternalIdentity(header(INTERNAL_USER_HEADER), header(INTERNAL_SIGNATURE_HEADER), internalSecret);
+    const user = verifyInternalIdentity(
+      header(INTERNAL_USER_HEADER),
+      header(INTERNAL_SIGNATURE_HEADER),
+      internalSecret,
+    );
     return { requestId, user, logger: logger.child({ requestId }) };
   };
 }

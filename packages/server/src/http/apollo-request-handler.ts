@@ -16,7 +16,9 @@ export function apolloRequestHandler<Context extends BaseContext>(
       body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+      return sendJson(res, 413, {
+        errors: [{ message: error.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
+      });
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {

@@ -40,12 +40,18 @@ export async function startServiceHttpServer(options: ServiceHttpServerOptions):
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const handler = routes[path];
-    const stopTimer = metrics.httpDuration.startTimer({ route: handler ? path : 'unknown', method: req.method });
+    const stopTimer = metrics.httpDuration.startTimer({
+      route: handler ? path : 'unknown',
+      method: req.method,
+    });
     res.on('finish', () => stopTimer({ status: res.statusCode }));
     if (!handler) return sendJson(res, 404, { error: 'not found' });
     handler(req, res).catch((error: unknown) => {
       logger.error({ err: error, path }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       else res.end();
     });
   });

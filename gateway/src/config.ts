@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { envFields, loadConfig } from '@mymeet/core';
+
+const schema = z
+  .object({
+    NODE_ENV: envFields.nodeEnv(),
+    LOG_LEVEL: envFields.logLevel(),
+    GATEWAY_HOST: envFields.host(),
+    GATEWAY_PORT: envFields.port(4000),
+    SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
+    JWT_SECRET: envFields.secret().optional(),
+    JWT_JWKS_URL: envFields.url(['https', 'http']).optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    INTERNAL_SECRET: envFields.secret(),
+    MAX_QUERY_DEPTH: envFields.positiveInt(10),
+    MAX_QUERY_COST: envFields.positiveInt(5_000),
+    MAX_BODY_BYTES: envFields.positiveInt(100_000),
+    RATE_LIMIT_PER_MINUTE: envFields.positiveInt(600),
+    /** Per-subgraph URL overrides, e.g. MEETINGS_SUBGRAPH_URL, for containers and clusters. */
+    MEETINGS_SUBGRAPH_URL: envFields.url(['http', 'https']).optional(),
+    MEDIA_SUBGRAPH_URL: envFields.url(['http', 'https']).optional(),
+    TRANSCRIPTS_SUBGRAPH_URL: envFields.url(['http', 'https']).optional(),
+    REPORTS_SUBGRAPH_URL: envFields.url(['http', 'https']).optional(),
+  })
+  .refine((env) => env.JWT_SECRET || env.JWT_JWKS_URL, {
+    message: 'set JWT_SECRET (HS256) or JWT_JWKS_URL (OIDC provider)',
+    path: ['JWT_SECRET'],
+  })
+  .transform((env) => ({
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+    host: env.GATEWAY_HOST,
+    port: env.GATEWAY_PORT,
+    supergraphPath: env.SUPERGRAPH_PATH,
+    jwt: env.JWT_JWKS_URL
+      ? {
+          kind: 'jwks' as const,
+          jwksUrl: env.JWT_JWKS_URL,
+          issuer: env.JWT_ISSUER,
+          audience: env.JWT_AUDIENCE,
+        }
+      : {
+          kind: 'hs256' as const,
+          secret: env.JWT_SECRET as string,
+          issuer: env.JWT_ISSUER,
+          audience: env.JWT_AUDIENCE,
+        },
+    internalSecret: env.INTERNAL_SECRET,
+    limits: {
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxCost: env.MAX_QUERY_COST,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    },
+    subgraphUrls: {
+      meetings: env.MEETINGS_SUBGRAPH_URL,
+      media: env.MEDIA_SUBGRAPH_URL,
+      transcripts: env.TRANSCRIPTS_SUBGRAPH_URL,
+      reports: env.REPORTS_SUBGRAPH_URL,
+    } as Record<string, string | undefined>,
+  }));
+
+export type GatewayConfig = z.output<typeof schema>;
+
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  return loadConfig(schema, env);
+}

@@ -1,0 +1,6 @@
+import type { AuthenticatedUser } from '@mymeet/auth';
+
+export interface GatewayContext {
+  requestId: string;
+  user: AuthenticatedUser;
+}

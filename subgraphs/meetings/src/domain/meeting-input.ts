@@ -1,0 +1,88 @@
+import { DomainError } from '@mymeet/core';
+
+export interface ParticipantInput {
+  email: string;
+  name?: string | null;
+}
+
+export interface MeetingDraft {
+  title?: string | null;
+  scheduledAt?: Date | null;
+  joinUrl?: string | null;
+  language?: string | null;
+  participants?: ParticipantInput[] | null;
+}
+
+export interface NormalizedParticipant {
+  email: string;
+  name: string | null;
+}
+
+export const LIMITS = { titleLength: 300, participants: 200, urlLength: 2_000, nameLength: 200 } as const;
+
+// A pragmatic address check (RFC 5322 allows more, but such addresses never reach a mailbox here).
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export function normalizeTitle(title: string | null | undefined): string {
+  const trimmed = (title ?? '').trim().replace(/\s+/g, ' ');
+  if (!trimmed) throw DomainError.badInput('title', 'Title must not be empty');
+  if (trimmed.length > LIMITS.titleLength) {
+    throw DomainError.badInput('title', `Title must be at most ${LIMITS.titleLength} characters`);
+  }
+  return trimmed;
+}
+
+/** Join links are https only: a meeting link is shown to every participant and must not be a script or local file. */
+export function normalizeJoinUrl(joinUrl: string | null | undefined): string | null {
+  const value = joinUrl?.trim();
+  if (!value) return null;
+  if (value.length > LIMITS.urlLength) throw DomainError.badInput('joinUrl', 'Join URL is too long');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw DomainError.badInput('joinUrl', 'Join URL is not a valid URL');
+  }
+  if (url.protocol !== 'https:') throw DomainError.badInput('joinUrl', 'Join URL must use https');
+  if (url.username || url.password)
+    throw DomainError.badInput('joinUrl', 'Join URL must not contain credentials');
+  return url.toString();
+}
+
+export function normalizeLanguage(language: string | null | undefined): string | null {
+  const value = language?.trim();
+  if (!value) return null;
+  if (!LANGUAGE.test(value)) {
+    throw DomainError.badInput('language', 'Language must be a BCP 47 tag such as "en" or "ru-RU"');
+  }
+  return value;
+}
+
+export function normalizeParticipants(
+  participants: ParticipantInput[] | null | undefined,
+): NormalizedParticipant[] {
+  const list = participants ?? [];
+  if (list.length > LIMITS.participants) {
+    throw DomainError.badInput('participants', `At most ${LIMITS.participants} participants`);
+  }
+  const byEmail = new Map<string, NormalizedParticipant>();
+  list.forEach((participant, index) => {
+    const email = participant.email.trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 254) {
+      throw DomainError.badInput(
+        `participants.${index}.email`,
+        `"${participant.email}" is not a valid e-mail address`,
+      );
+    }
+    const name = participant.name?.trim().slice(0, LIMITS.nameLength) || null;
+    byEmail.set(email, { email, name: name ?? byEmail.get(email)?.name ?? null });
+  });
+  return [...byEmail.values()];
+}
+
+export function normalizeScheduledAt(scheduledAt: Date | null | undefined): Date | null {
+  if (!scheduledAt) return null;
+  if (Number.isNaN(scheduledAt.getTime())) throw DomainError.badInput('scheduledAt', 'Invalid date');
+  return scheduledAt;
+}

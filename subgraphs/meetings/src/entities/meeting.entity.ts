@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Cascade, Collection, OptionalProps, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { MeetingPlatform } from '../domain/meeting-platform.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
+import { ParticipantEntity } from './participant.entity.js';
+
+@Entity({ tableName: 'meeting' })
+export class MeetingEntity {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'failureReason' | 'language' | 'scheduledAt' | 'joinUrl';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  ownerId!: string;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Enum({ items: () => MeetingStatus })
+  status!: MeetingStatus;
+
+  @Property({ type: 'text', nullable: true })
+  language: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  scheduledAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  joinUrl: string | null = null;
+
+  @Enum({ items: () => MeetingPlatform })
+  platform!: MeetingPlatform;
+
+  @Property({ type: 'text', nullable: true })
+  failureReason: string | null = null;
+
+  /** The meeting's time for listing and date filters: when it is scheduled, else when it was created. */
+  @Property({ type: 'timestamptz' })
+  occursAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @OneToMany(() => ParticipantEntity, (participant) => participant.meeting, {
+    cascade: [Cascade.ALL],
+    orphanRemoval: true,
+    orderBy: { email: 'asc' },
+  })
+  participants = new Collection<Rel<ParticipantEntity>>(this);
+}

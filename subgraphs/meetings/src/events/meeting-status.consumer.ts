@@ -1,0 +1,31 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { STREAMS, eventKindFilter, parseEvent } from '@mymeet/contracts';
+import type { Logger } from '@mymeet/core';
+import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
+import { STATUS_EVENT_KINDS } from '../domain/meeting-status.js';
+import { MeetingStatusService } from '../services/meeting-status.service.js';
+
+/** Persists pipeline progress into meeting status; one durable consumer shared by all instances. */
+export async function consumeMeetingStatusEvents(
+  orm: MikroORM,
+  messaging: Messaging,
+  logger: Logger,
+): Promise<RunningConsumer[]> {
+  return Promise.all(
+    STATUS_EVENT_KINDS.map((kind) =>
+      runDurableConsumer(messaging.js, messaging.jsm, {
+        stream: STREAMS.events.name,
+        durable: `meetings-status-${kind.replace('.', '-')}`,
+        filterSubject: eventKindFilter(kind),
+        maxDeliver: 20,
+        ackWaitMs: 30_000,
+        backoffMs: [1_000, 5_000, 30_000],
+        logger,
+        handle: async (msg) => {
+          const event = parseEvent(msg.json());
+          await new MeetingStatusService(orm.em.fork()).apply(event);
+        },
+      }),
+    ),
+  );
+}

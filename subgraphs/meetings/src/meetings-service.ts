@@ -1,0 +1,58 @@
+import { createLogger, type Logger } from '@mymeet/core';
+import { OutboxRelay, openDatabase } from '@mymeet/database';
+import { openMessaging } from '@mymeet/messaging';
+import { startSubgraph } from '@mymeet/server';
+import type { MeetingsConfig } from './config.js';
+import { meetingsEntities } from './entities/index.js';
+import { consumeMeetingStatusEvents } from './events/meeting-status.consumer.js';
+import { meetingsMigrations } from './migrations/index.js';
+import { buildMeetingsSchema } from './schema/build-meetings-schema.js';
+import { meetingsContextFactory } from './schema/meetings-context.js';
+
+export interface RunningMeetingsService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Wires the meetings subgraph: database (migrated), NATS, outbox relay, status consumer, HTTP. */
+export async function startMeetingsService(
+  config: MeetingsConfig,
+  logger: Logger = createLogger('meetings', config.logLevel),
+): Promise<RunningMeetingsService> {
+  const orm = await openDatabase({
+    url: config.databaseUrl,
+    entities: meetingsEntities,
+    migrations: meetingsMigrations,
+  });
+  const messaging = await openMessaging(config.natsUrl, 'meetings');
+  const relay = new OutboxRelay(
+    orm,
+    async (subject, data, id) => void (await messaging.js.publish(subject, data, { msgID: id })),
+    logger,
+  );
+  relay.start();
+  const consumers = await consumeMeetingStatusEvents(orm, messaging, logger);
+  const { schema } = await buildMeetingsSchema();
+  const server = await startSubgraph({
+    name: 'meetings',
+    schema,
+    host: config.host,
+    port: config.port,
+    production: config.production,
+    internalSecret: config.internalSecret,
+    logger,
+    isReady: async () => !messaging.nc.isClosed() && (await orm.isConnected()),
+    extendContext: meetingsContextFactory(orm, () => void relay.kick()),
+  });
+  logger.info({ url: `${server.http.url}/graphql` }, 'meetings subgraph ready');
+  return {
+    url: server.http.url,
+    stop: async () => {
+      await server.stop();
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await relay.stop();
+      await messaging.close();
+      await orm.close();
+    },
+  };
+}
