@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { ensurePostgres } from '../embedded-postgres.js';
+import { ensureNats } from '../local-nats.js';
+
+// `npm test`: the real PostgreSQL and NATS the tests talk to (embedded when none runs), then mocha.
+const root = resolve(import.meta.dirname, '../../../../..');
+const dataDir = resolve(root, '.data');
+const log = (line: string) => console.log(`test setup | ${line}`);
+
+const postgres = await ensurePostgres(
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  dataDir,
+  log,
+);
+const nats = await ensureNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', dataDir, log);
+const mocha = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
+const child = spawn(process.execPath, [mocha, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: postgres.url, NATS_URL: nats.url },
+});
+const code = await new Promise<number>((done) => child.on('exit', (exitCode) => done(exitCode ?? 1)));
+await nats.stop();
+await postgres.stop();
+process.exit(code);

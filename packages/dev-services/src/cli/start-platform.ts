@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { mintDevToken } from '@mymeet/auth';
+import { ensurePostgres } from '../embedded-postgres.js';
+import { builtDeployables } from '../deployables.js';
+import { ensureLocalSecrets } from '../local-secrets.js';
+import { ensureNats } from '../local-nats.js';
+import { ProcessSupervisor } from '../process-supervisor.js';
+import { waitFor } from '../wait-for.js';
+import { startEmbeddedStorage } from './embedded-storage.js';
+
+// `npm start`: embedded defaults where nothing is configured, then every built deployable, gateway last.
+const root = resolve(import.meta.dirname, '../../../../..');
+const dataDir = resolve(root, '.data');
+const log = (line: string) => console.log(`platform      | ${line}`);
+
+const secrets = ensureLocalSecrets(resolve(dataDir, 'secrets.env'));
+const postgres = await ensurePostgres(
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  dataDir,
+  log,
+);
+const nats = await ensureNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', dataDir, log);
+const storage = await startEmbeddedStorage(dataDir, log);
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  ...secrets,
+  ...storage.env,
+  DATABASE_URL: postgres.url,
+  NATS_URL: nats.url,
+  SUPERGRAPH_PATH: process.env.SUPERGRAPH_PATH ?? resolve(root, 'supergraph.graphql'),
+};
+
+let shuttingDown = false;
+const supervisor = new ProcessSupervisor((name, code) => {
+  log(`${name} exited with code ${code}; stopping the platform`);
+  void shutdown(1);
+});
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    log('stopping…');
+    await supervisor.stopAll();
+    await storage.stop();
+    await nats.stop();
+    await postgres.stop();
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+for (const deployable of builtDeployables(root)) {
+  const port = Number(env[deployable.portVariable] ?? deployable.port);
+  supervisor.start(
+    deployable.name,
+    process.execPath,
+    [deployable.entry],
+    { ...env, [deployable.portVariable]: String(port) },
+    root,
+  );
+  await waitFor(
+    `${deployable.name} on port ${port}`,
+    async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok,
+    60_000,
+  );
+}
+
+const gatewayPort = env.GATEWAY_PORT ?? '4000';
+const token = await mintDevToken(secrets.JWT_SECRET!, {
+  sub: 'dev-user',
+  email: 'dev@example.com',
+  name: 'Dev User',
+});
+log('');
+log(`MyMeet is running. GraphQL: http://127.0.0.1:${gatewayPort}/graphql`);
+log(`Development token (12 h; more with \`npm run token -- --sub alice --email alice@example.com\`):`);
+log(token);
+log('');
+log(
+  `Try: curl -s http://127.0.0.1:${gatewayPort}/graphql -H "authorization: Bearer <token>" -H 'content-type: application/json' \\`,
+);
+log(`       -d '{"query":"mutation { createMeeting(input: { title: \\"Kick-off\\" }) { id status } }"}'`);
+log('Press Ctrl-C to stop.');
