@@ -43,11 +43,15 @@ describe('local S3 server', () => {
     const parts = await (await fetch(`${server.endpoint}/bucket/m/big.bin?uploadId=${uploadId}`)).text();
     assert.match(parts, /<PartNumber>1<\/PartNumber>.*<Size>8<\/Size>/);
 
-    const aborted = await fetch(`${server.endpoint}/bucket/m/big.bin?uploadId=${uploadId}`, { method: 'DELETE' });
+    const aborted = await fetch(`${server.endpoint}/bucket/m/big.bin?uploadId=${uploadId}`, {
+      method: 'DELETE',
+    });
     assert.equal(aborted.status, 204);
     const after = await (await fetch(`${server.endpoint}/bucket?uploads`)).text();
     assert.doesNotMatch(after, /<Upload>/);
-    const again = await fetch(`${server.endpoint}/bucket/m/big.bin?uploadId=${uploadId}`, { method: 'DELETE' });
+    const again = await fetch(`${server.endpoint}/bucket/m/big.bin?uploadId=${uploadId}`, {
+      method: 'DELETE',
+    });
     assert.equal(again.status, 404);
   });
 });

@@ -18,7 +18,11 @@ describe('media validation with ffprobe over presigned URLs', function () {
 
   before(async () => {
     [local, fixtures] = await Promise.all([startLocalStorage(), makeMediaFixtures()]);
-    const inspector = new FfprobeInspector({ ffprobePath: '/usr/bin/ffprobe', ffmpegPath: '/usr/bin/ffmpeg', timeoutMs: 60_000 });
+    const inspector = new FfprobeInspector({
+      ffprobePath: '/usr/bin/ffprobe',
+      ffmpegPath: '/usr/bin/ffmpeg',
+      timeoutMs: 60_000,
+    });
     validator = new MediaValidator(local.storage, new MediaProbe(inspector));
   });
   after(async () => {
@@ -27,11 +31,20 @@ describe('media validation with ffprobe over presigned URLs', function () {
   });
 
   /** Uploads like a client would (presigned PUT), then validates what the client announced. */
-  async function uploadAndValidate(path: string, contentType: string, announcedSize?: number): Promise<ProbeOutcome> {
+  async function uploadAndValidate(
+    path: string,
+    contentType: string,
+    announcedSize?: number,
+  ): Promise<ProbeOutcome> {
     const body = await readFile(path);
     const key = `meetings/m1/a${++counter}/${path.split('/').pop()}`;
     if (body.length > 0) {
-      const put = await local.storage.presignPut({ key, contentType, byteSize: body.length, expiresInSeconds: 300 });
+      const put = await local.storage.presignPut({
+        key,
+        contentType,
+        byteSize: body.length,
+        expiresInSeconds: 300,
+      });
       const response = await fetch(put.url, { method: 'PUT', headers: put.headers, body });
       assert.equal(response.status, 200);
     } else {
@@ -79,9 +92,18 @@ describe('media validation with ffprobe over presigned URLs', function () {
   });
 
   it('rejects truncated MP3 and M4A files as TRUNCATED', async () => {
-    assertRejected(await uploadAndValidate(await fixtures.truncated(fixtures.mp3, 0.5), 'audio/mpeg'), 'TRUNCATED');
-    assertRejected(await uploadAndValidate(await fixtures.truncated(fixtures.m4a, 0.5), 'audio/mp4'), 'TRUNCATED');
-    assertRejected(await uploadAndValidate(await fixtures.truncated(fixtures.m4aFastStart, 0.7), 'audio/mp4'), 'TRUNCATED');
+    assertRejected(
+      await uploadAndValidate(await fixtures.truncated(fixtures.mp3, 0.5), 'audio/mpeg'),
+      'TRUNCATED',
+    );
+    assertRejected(
+      await uploadAndValidate(await fixtures.truncated(fixtures.m4a, 0.5), 'audio/mp4'),
+      'TRUNCATED',
+    );
+    assertRejected(
+      await uploadAndValidate(await fixtures.truncated(fixtures.m4aFastStart, 0.7), 'audio/mp4'),
+      'TRUNCATED',
+    );
   });
 
   it('rejects a zero-length file as EMPTY_FILE', async () => {
@@ -94,7 +116,10 @@ describe('media validation with ffprobe over presigned URLs', function () {
   });
 
   it('rejects an upload that never happened as NOT_UPLOADED', async () => {
-    assertRejected(await validator.validate({ key: 'meetings/m1/none/x.mp3', contentType: 'audio/mpeg', byteSize: 10 }), 'NOT_UPLOADED');
+    assertRejected(
+      await validator.validate({ key: 'meetings/m1/none/x.mp3', contentType: 'audio/mpeg', byteSize: 10 }),
+      'NOT_UPLOADED',
+    );
   });
 
   it('rejects a file that lies about its type as TYPE_MISMATCH', async () => {

@@ -41,13 +41,22 @@ describe('S3 object storage on the local S3-compatible server', function () {
   it('uploads a file larger than one part through presigned part URLs, in parallel', async () => {
     const body = randomBytes(12 * MiB + 123);
     const key = 'meetings/m1/a2/long.m4a';
-    const transfer = planTransfer(body.length, { maxByteSize: 100 * MiB, singlePutMaxBytes: 5 * MiB, preferredPartSize: 5 * MiB });
+    const transfer = planTransfer(body.length, {
+      maxByteSize: 100 * MiB,
+      singlePutMaxBytes: 5 * MiB,
+      preferredPartSize: 5 * MiB,
+    });
     assert.equal(transfer.kind, 'multipart');
     if (transfer.kind !== 'multipart') return;
     assert.equal(transfer.parts.length, 3);
 
     const { uploadId } = await local.storage.createMultipartUpload({ key, contentType: 'audio/mp4' });
-    const urls = await local.storage.presignUploadParts({ key, uploadId, parts: transfer.parts, expiresInSeconds: 600 });
+    const urls = await local.storage.presignUploadParts({
+      key,
+      uploadId,
+      parts: transfer.parts,
+      expiresInSeconds: 600,
+    });
     const started = performance.now();
     await Promise.all(
       transfer.parts.map(async (part, i) => {
@@ -57,11 +66,16 @@ describe('S3 object storage on the local S3-compatible server', function () {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    console.log(`      multipart ${(body.length / MiB).toFixed(1)} MiB in ${seconds.toFixed(2)} s = ${(body.length / MiB / seconds).toFixed(0)} MiB/s`);
+    console.log(
+      `      multipart ${(body.length / MiB).toFixed(1)} MiB in ${seconds.toFixed(2)} s = ${(body.length / MiB / seconds).toFixed(0)} MiB/s`,
+    );
 
     // A failed part is retried alone: send part 2 again.
     const retry = transfer.parts[1]!;
-    await fetch(urls[1]!.url, { method: 'PUT', body: body.subarray(retry.offset, retry.offset + retry.byteSize) });
+    await fetch(urls[1]!.url, {
+      method: 'PUT',
+      body: body.subarray(retry.offset, retry.offset + retry.byteSize),
+    });
 
     const uploaded = await local.storage.listUploadedParts({ key, uploadId });
     assert.deepEqual(
@@ -85,18 +99,37 @@ describe('S3 object storage on the local S3-compatible server', function () {
     });
     const response = await fetch(get.url);
     assert.equal(response.status, 200);
-    assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename=".*\.mp3"; filename\*=UTF-8''%D0%9F/);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /^attachment; filename=".*\.mp3"; filename\*=UTF-8''%D0%9F/,
+    );
     await response.arrayBuffer();
   });
 
   it('aborts abandoned multipart uploads older than the cut-off', async () => {
-    const { uploadId } = await local.storage.createMultipartUpload({ key: 'meetings/m9/a1/x.mp4', contentType: 'video/mp4' });
+    const { uploadId } = await local.storage.createMultipartUpload({
+      key: 'meetings/m9/a1/x.mp4',
+      contentType: 'video/mp4',
+    });
     const pending = await local.storage.listIncompleteUploads('meetings/m9/');
-    assert.deepEqual(pending.map((u) => u.uploadId), [uploadId]);
+    assert.deepEqual(
+      pending.map((u) => u.uploadId),
+      [uploadId],
+    );
 
-    assert.equal(await sweepAbandonedUploads(local.storage, { olderThanHours: 24, prefix: 'meetings/m9/' }), 0);
+    assert.equal(
+      await sweepAbandonedUploads(local.storage, { olderThanHours: 24, prefix: 'meetings/m9/' }),
+      0,
+    );
     const tomorrow = new Date(Date.now() + 25 * 3_600_000);
-    assert.equal(await sweepAbandonedUploads(local.storage, { olderThanHours: 24, prefix: 'meetings/m9/', now: tomorrow }), 1);
+    assert.equal(
+      await sweepAbandonedUploads(local.storage, {
+        olderThanHours: 24,
+        prefix: 'meetings/m9/',
+        now: tomorrow,
+      }),
+      1,
+    );
     assert.deepEqual(await local.storage.listIncompleteUploads('meetings/m9/'), []);
   });
 
@@ -105,9 +138,21 @@ describe('S3 object storage on the local S3-compatible server', function () {
   });
 
   it('deletes everything under a meeting, pending uploads included', async () => {
-    await local.storage.uploadStream({ key: 'meetings/m5/a1/one.mp3', contentType: 'audio/mpeg', body: streamOf('one') });
-    await local.storage.uploadStream({ key: 'meetings/m5/a2/two.mp3', contentType: 'audio/mpeg', body: streamOf('two') });
-    await local.storage.uploadStream({ key: 'meetings/m55/a1/keep.mp3', contentType: 'audio/mpeg', body: streamOf('keep') });
+    await local.storage.uploadStream({
+      key: 'meetings/m5/a1/one.mp3',
+      contentType: 'audio/mpeg',
+      body: streamOf('one'),
+    });
+    await local.storage.uploadStream({
+      key: 'meetings/m5/a2/two.mp3',
+      contentType: 'audio/mpeg',
+      body: streamOf('two'),
+    });
+    await local.storage.uploadStream({
+      key: 'meetings/m55/a1/keep.mp3',
+      contentType: 'audio/mpeg',
+      body: streamOf('keep'),
+    });
     await local.storage.createMultipartUpload({ key: 'meetings/m5/a3/big.mp4', contentType: 'video/mp4' });
 
     assert.equal(await local.storage.deletePrefix('meetings/m5/'), 2);

@@ -1,6 +1,11 @@
 import { MediaError } from '../services/media-error.js';
 import { ALLOWED_CONTAINERS } from '../services/media-types.js';
-import type { ContainerReport, InspectionResult, MediaInspectorPort, StreamReport } from './media-inspector.port.js';
+import type {
+  ContainerReport,
+  InspectionResult,
+  MediaInspectorPort,
+  StreamReport,
+} from './media-inspector.port.js';
 import { runBoundedProcess, type BoundedProcessResult } from './run-bounded-process.js';
 
 export interface FfprobeInspectorConfig {
@@ -16,11 +21,13 @@ export interface FfprobeInspectorConfig {
  * local files.
  */
 function inputGuards(): string[] {
-  return [
-    '-protocol_whitelist', 'http,https,tcp,tls',
-    '-format_whitelist', ALLOWED_CONTAINERS.join(','),
-    '-rw_timeout', '15000000',
-  ];
+  const containers = ALLOWED_CONTAINERS.join(',');
+  return words(`-protocol_whitelist http,https,tcp,tls -format_whitelist ${containers} -rw_timeout 15000000`);
+}
+
+/** Splits a fixed option string; user-controlled values (the URL) are always passed separately. */
+function words(options: string): string[] {
+  return options.split(' ');
 }
 
 /** Media inspection with Debian's ffprobe/ffmpeg reading presigned URLs: bytes stream, never land in memory. */
@@ -29,20 +36,30 @@ export class FfprobeInspector implements MediaInspectorPort {
 
   async inspect(url: string): Promise<InspectionResult> {
     const result = await this.run(this.config.ffprobePath, [
-      '-v', 'error', '-hide_banner', ...inputGuards(),
-      '-of', 'json', '-show_format', '-show_streams', url,
+      ...words('-v error -hide_banner'),
+      ...inputGuards(),
+      ...words('-of json -show_format -show_streams'),
+      url,
     ]);
     if (result.exitCode !== 0) return { readable: false, diagnostics: result.stderr.trim() };
     return { readable: true, container: toContainerReport(JSON.parse(result.stdout) as FfprobeJson) };
   }
 
-  async lastPacketEnd(url: string, streamIndex: number, fromSeconds: number | undefined): Promise<number | undefined> {
-    const interval = fromSeconds === undefined ? [] : ['-read_intervals', `${Math.max(0, fromSeconds).toFixed(3)}%`];
+  async lastPacketEnd(
+    url: string,
+    streamIndex: number,
+    fromSeconds: number | undefined,
+  ): Promise<number | undefined> {
+    const interval =
+      fromSeconds === undefined ? [] : ['-read_intervals', `${Math.max(0, fromSeconds).toFixed(3)}%`];
     const result = await this.run(
       this.config.ffprobePath,
       [
-        '-v', 'error', '-hide_banner', ...inputGuards(), ...interval,
-        '-select_streams', String(streamIndex), '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', url,
+        ...words('-v error -hide_banner'),
+        ...inputGuards(),
+        ...interval,
+        ...words(`-select_streams ${streamIndex} -show_entries packet=pts_time,duration_time -of csv=p=0`),
+        url,
       ],
       'tail',
     );
@@ -56,27 +73,48 @@ export class FfprobeInspector implements MediaInspectorPort {
     return end;
   }
 
-  async decodeHead(url: string, streamIndex: number, seconds: number): Promise<{ decodedSeconds: number; errorCount: number }> {
+  async decodeHead(
+    url: string,
+    streamIndex: number,
+    seconds: number,
+  ): Promise<{ decodedSeconds: number; errorCount: number }> {
     const result = await this.run(this.config.ffmpegPath, [
-      '-nostdin', '-v', 'error', '-hide_banner', ...inputGuards(),
-      '-t', String(seconds), '-i', url, '-map', `0:${streamIndex}`, '-f', 'null', '-', '-progress', 'pipe:1', '-nostats',
+      ...words('-nostdin -v error -hide_banner'),
+      ...inputGuards(),
+      ...words(`-t ${seconds}`),
+      ...['-i', url],
+      ...words(`-map 0:${streamIndex} -f null - -progress pipe:1 -nostats`),
     ]);
     const times = [...result.stdout.matchAll(/^out_time_us=(\d+)$/gm)].map((m) => Number(m[1]));
-    const errorCount = result.stderr.split('\n').filter((l) => l.trim() && !/^\s*Last message repeated/.test(l)).length;
+    const errorCount = result.stderr
+      .split('\n')
+      .filter((l) => l.trim() && !/^\s*Last message repeated/.test(l)).length;
     return { decodedSeconds: (times.at(-1) ?? 0) / 1e6, errorCount };
   }
 
-  private async run(command: string, args: string[], keepStdout: 'head' | 'tail' = 'head'): Promise<BoundedProcessResult> {
+  private async run(
+    command: string,
+    args: string[],
+    keepStdout: 'head' | 'tail' = 'head',
+  ): Promise<BoundedProcessResult> {
     const result = await runBoundedProcess(command, args, { timeoutMs: this.config.timeoutMs, keepStdout });
     if (result.timedOut) {
-      throw new MediaError('PROBE_UNAVAILABLE', 'Checking the media took too long; try again later.', { reason: 'PROBE_TIMEOUT' });
+      throw new MediaError('PROBE_UNAVAILABLE', 'Checking the media took too long; try again later.', {
+        reason: 'PROBE_TIMEOUT',
+      });
     }
     return result;
   }
 }
 
 interface FfprobeJson {
-  format?: { format_name?: string; format_long_name?: string; duration?: string; bit_rate?: string; probe_score?: number };
+  format?: {
+    format_name?: string;
+    format_long_name?: string;
+    duration?: string;
+    bit_rate?: string;
+    probe_score?: number;
+  };
   streams?: Array<{
     index?: number;
     codec_type?: string;

@@ -21,13 +21,22 @@ export interface ContainerReport {
   streams: StreamReport[];
 }
 
-export type InspectionResult = { readable: true; container: ContainerReport } | { readable: false; diagnostics: string };
+export type InspectionResult =
+  { readable: true; container: ContainerReport } | { readable: false; diagnostics: string };
 
 /** Looks inside media reachable at a URL, reading as little of it as each question needs. */
 export interface MediaInspectorPort {
   inspect(url: string): Promise<InspectionResult>;
   /** End time (seconds) of the last packet of a stream, reading from `fromSeconds` (or the whole file). */
-  lastPacketEnd(url: string, streamIndex: number, fromSeconds: number | undefined): Promise<number | undefined>;
+  lastPacketEnd(
+    url: string,
+    streamIndex: number,
+    fromSeconds: number | undefined,
+  ): Promise<number | undefined>;
   /** Decodes the first `seconds` of a stream; returns how much decoded and how many errors it met. */
-  decodeHead(url: string, streamIndex: number, seconds: number): Promise<{ decodedSeconds: number; errorCount: number }>;
+  decodeHead(
+    url: string,
+    streamIndex: number,
+    seconds: number,
+  ): Promise<{ decodedSeconds: number; errorCount: number }>;
 }

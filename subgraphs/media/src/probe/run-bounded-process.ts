@@ -16,7 +16,11 @@ export interface BoundedProcessResult {
 }
 
 /** Runs a command with bounded time and memory; on timeout the child is killed, not left behind. */
-export function runBoundedProcess(command: string, args: string[], options: BoundedProcessOptions): Promise<BoundedProcessResult> {
+export function runBoundedProcess(
+  command: string,
+  args: string[],
+  options: BoundedProcessOptions,
+): Promise<BoundedProcessResult> {
   const max = options.maxOutputBytes ?? 1024 * 1024;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });

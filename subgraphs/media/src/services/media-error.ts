@@ -1,5 +1,6 @@
 /** Error codes the media service raises; the GraphQL edge maps them to `extensions.code` once. */
-export type MediaErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'STORAGE_UNAVAILABLE' | 'PROBE_UNAVAILABLE';
+export type MediaErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'STORAGE_UNAVAILABLE' | 'PROBE_UNAVAILABLE';
 
 export interface MediaErrorDetails {
   /** The input field at fault, for BAD_USER_INPUT. */

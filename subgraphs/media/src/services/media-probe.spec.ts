@@ -7,7 +7,17 @@ const mp3: ContainerReport = {
   formatLongName: 'MP2/3 (MPEG audio layer 2/3)',
   durationSeconds: 60,
   probeScore: 51,
-  streams: [{ index: 0, codecType: 'audio', codecName: 'mp3', sampleRate: 16000, channels: 1, durationSeconds: 60, attachedPicture: false }],
+  streams: [
+    {
+      index: 0,
+      codecType: 'audio',
+      codecName: 'mp3',
+      sampleRate: 16000,
+      channels: 1,
+      durationSeconds: 60,
+      attachedPicture: false,
+    },
+  ],
 };
 
 class FakeInspector implements MediaInspectorPort {
@@ -45,7 +55,15 @@ describe('MediaProbe', () => {
     const outcome = await probe.examine('u', 'audio/mpeg');
     assert.deepEqual(outcome, {
       accepted: true,
-      facts: { durationSeconds: 60, container: 'mp3', audioCodec: 'mp3', sampleRate: 16000, channels: 1, videoCodec: undefined, bitRate: undefined },
+      facts: {
+        durationSeconds: 60,
+        container: 'mp3',
+        audioCodec: 'mp3',
+        sampleRate: 16000,
+        channels: 1,
+        videoCodec: undefined,
+        bitRate: undefined,
+      },
     });
     assert.deepEqual(inspector.scannedFrom, [55]);
   });
@@ -58,10 +76,17 @@ describe('MediaProbe', () => {
   });
 
   it('rejects video without sound as NO_AUDIO_STREAM, noise without parameters as NOT_MEDIA', async () => {
-    const videoOnly = { ...mp3, formatNames: ['mov', 'mp4'], streams: [{ index: 0, codecType: 'video', attachedPicture: false }] };
+    const videoOnly = {
+      ...mp3,
+      formatNames: ['mov', 'mp4'],
+      streams: [{ index: 0, codecType: 'video', attachedPicture: false }],
+    };
     inspector.result = { readable: true, container: videoOnly };
     assert.equal(reasonOf(await probe.examine('u', 'video/mp4')), 'NO_AUDIO_STREAM');
-    const noise = { ...mp3, streams: [{ index: 0, codecType: 'audio', codecName: 'mp3', attachedPicture: false }] };
+    const noise = {
+      ...mp3,
+      streams: [{ index: 0, codecType: 'audio', codecName: 'mp3', attachedPicture: false }],
+    };
     inspector.result = { readable: true, container: noise };
     assert.equal(reasonOf(await probe.examine('u', 'audio/mpeg')), 'NOT_MEDIA');
   });
@@ -69,7 +94,10 @@ describe('MediaProbe', () => {
   it('rejects a container that contradicts the declared type', async () => {
     const outcome = await probe.examine('u', 'audio/mp4');
     assert.equal(reasonOf(outcome), 'TYPE_MISMATCH');
-    assert.match(outcome.accepted ? '' : outcome.message, /announced as audio\/mp4 but its content is MP2\/3/);
+    assert.match(
+      outcome.accepted ? '' : outcome.message,
+      /announced as audio\/mp4 but its content is MP2\/3/,
+    );
   });
 
   it('rejects audio that does not decode', async () => {
@@ -87,7 +115,12 @@ describe('MediaProbe', () => {
   });
 
   it('scans the whole file when no duration is announced', async () => {
-    const webm = { ...mp3, formatNames: ['matroska', 'webm'], durationSeconds: undefined, streams: [{ ...mp3.streams[0]!, durationSeconds: undefined }] };
+    const webm = {
+      ...mp3,
+      formatNames: ['matroska', 'webm'],
+      durationSeconds: undefined,
+      streams: [{ ...mp3.streams[0]!, durationSeconds: undefined }],
+    };
     inspector.result = { readable: true, container: webm };
     inspector.lastEnd = 42;
     const outcome = await probe.examine('u', 'audio/webm');
@@ -96,9 +129,18 @@ describe('MediaProbe', () => {
   });
 
   it('enforces duration bounds', async () => {
-    const long = new MediaProbe(inspector, { maxDurationSeconds: 30, minDurationSeconds: 0.5, tailWindowSeconds: 5, truncationToleranceSeconds: 1, headDecodeSeconds: 10 });
+    const long = new MediaProbe(inspector, {
+      maxDurationSeconds: 30,
+      minDurationSeconds: 0.5,
+      tailWindowSeconds: 5,
+      truncationToleranceSeconds: 1,
+      headDecodeSeconds: 10,
+    });
     assert.equal(reasonOf(await long.examine('u', 'audio/mpeg')), 'TOO_LONG');
-    inspector.result = { readable: true, container: { ...mp3, durationSeconds: 0.2, streams: [{ ...mp3.streams[0]!, durationSeconds: 0.2 }] } };
+    inspector.result = {
+      readable: true,
+      container: { ...mp3, durationSeconds: 0.2, streams: [{ ...mp3.streams[0]!, durationSeconds: 0.2 }] },
+    };
     inspector.lastEnd = 0.2;
     assert.equal(reasonOf(await probe.examine('u', 'audio/mpeg')), 'TOO_SHORT');
   });

@@ -64,13 +64,19 @@ export class MediaProbe {
 
     const duration = await this.measureWholeDuration(url, audio, container);
     if (duration.truncated) {
-      return reject('TRUNCATED', `The file is incomplete: its audio stops at ${formatTime(duration.endSeconds)} of ${formatTime(duration.announcedSeconds)}.`);
+      return reject(
+        'TRUNCATED',
+        `The file is incomplete: its audio stops at ${formatTime(duration.endSeconds)} of ${formatTime(duration.announcedSeconds)}.`,
+      );
     }
     if (duration.endSeconds < this.config.minDurationSeconds) {
       return reject('TOO_SHORT', 'The recording is too short to contain speech.');
     }
     if (duration.endSeconds > this.config.maxDurationSeconds) {
-      return reject('TOO_LONG', `The recording is longer than the ${formatTime(this.config.maxDurationSeconds)} limit.`);
+      return reject(
+        'TOO_LONG',
+        `The recording is longer than the ${formatTime(this.config.maxDurationSeconds)} limit.`,
+      );
     }
 
     const video = container.streams.find((s) => s.codecType === 'video' && !s.attachedPicture);
@@ -95,10 +101,12 @@ export class MediaProbe {
    */
   private async measureWholeDuration(url: string, audio: StreamReport, container: ContainerReport) {
     const announcedSeconds = audio.durationSeconds ?? container.durationSeconds;
-    const from = announcedSeconds === undefined ? undefined : announcedSeconds - this.config.tailWindowSeconds;
+    const from =
+      announcedSeconds === undefined ? undefined : announcedSeconds - this.config.tailWindowSeconds;
     const endSeconds = (await this.inspector.lastPacketEnd(url, audio.index, from)) ?? 0;
     const truncated =
-      announcedSeconds !== undefined && endSeconds < announcedSeconds - this.config.truncationToleranceSeconds;
+      announcedSeconds !== undefined &&
+      endSeconds < announcedSeconds - this.config.truncationToleranceSeconds;
     return { announcedSeconds, endSeconds, truncated };
   }
 }
@@ -110,7 +118,10 @@ function isUsableAudio(stream: StreamReport): boolean {
 function rejectUnreadable(diagnostics: string): MediaRejection {
   // An MP4/MOV whose index (moov) never arrived: the upload was cut off, the bytes are media.
   if (/moov atom not found/i.test(diagnostics)) {
-    return reject('TRUNCATED', 'The file is incomplete: its index is missing, so the upload was probably cut off.');
+    return reject(
+      'TRUNCATED',
+      'The file is incomplete: its index is missing, so the upload was probably cut off.',
+    );
   }
   return reject('NOT_MEDIA', 'The file is not an audio or video recording we can read.');
 }

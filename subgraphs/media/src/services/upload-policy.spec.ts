@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { MediaError } from './media-error.js';
-import { choosePartSize, DEFAULT_UPLOAD_POLICY, planUpload, S3_LIMITS, type UploadRequest } from './upload-policy.js';
+import {
+  choosePartSize,
+  DEFAULT_UPLOAD_POLICY,
+  planUpload,
+  S3_LIMITS,
+  type UploadRequest,
+} from './upload-policy.js';
 
 const MiB = 1024 * 1024;
 const request: UploadRequest = {
@@ -34,7 +40,14 @@ describe('upload policy', () => {
     assert.equal(planUpload({ ...request, contentType: 'Video/MP4' }).contentType, 'video/mp4');
   });
 
-  for (const contentType of ['application/pdf', 'application/octet-stream', 'text/plain', 'image/png', 'audio/x-unknown', '']) {
+  for (const contentType of [
+    'application/pdf',
+    'application/octet-stream',
+    'text/plain',
+    'image/png',
+    'audio/x-unknown',
+    '',
+  ]) {
     it(`rejects content type "${contentType}" in field contentType`, () => {
       const error = rejection({ contentType });
       assert.equal(error.code, 'BAD_USER_INPUT');
@@ -83,7 +96,10 @@ describe('upload policy', () => {
     const transfer = planUpload({ ...request, byteSize }).transfer;
     assert.equal(transfer.kind, 'multipart');
     if (transfer.kind !== 'multipart') return;
-    assert.equal(transfer.parts.reduce((sum, p) => sum + p.byteSize, 0), byteSize);
+    assert.equal(
+      transfer.parts.reduce((sum, p) => sum + p.byteSize, 0),
+      byteSize,
+    );
     transfer.parts.forEach((p, i) => assert.equal(p.partNumber, i + 1));
   });
 

@@ -6,7 +6,12 @@ const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
 /** S3's own limits, which MinIO shares. */
-export const S3_LIMITS = { minPartSize: 5 * MiB, maxPartSize: 5 * GiB, maxParts: 10_000, maxSinglePut: 5 * GiB };
+export const S3_LIMITS = {
+  minPartSize: 5 * MiB,
+  maxPartSize: 5 * GiB,
+  maxParts: 10_000,
+  maxSinglePut: 5 * GiB,
+};
 
 export interface UploadPolicyConfig {
   /** Largest accepted file. */
@@ -57,12 +62,16 @@ export function assertValidUploadPolicy(config: UploadPolicyConfig): void {
   if (config.preferredPartSize < S3_LIMITS.minPartSize || config.preferredPartSize > S3_LIMITS.maxPartSize) {
     problems.push('preferredPartSize must be between 5 MiB and 5 GiB');
   }
-  if (config.maxByteSize > S3_LIMITS.maxParts * S3_LIMITS.maxPartSize) problems.push('maxByteSize exceeds S3 limits');
+  if (config.maxByteSize > S3_LIMITS.maxParts * S3_LIMITS.maxPartSize)
+    problems.push('maxByteSize exceeds S3 limits');
   if (problems.length) throw new Error(`Invalid upload policy: ${problems.join('; ')}`);
 }
 
 /** Checks an upload request against the rules and decides its key and transfer; throws BAD_USER_INPUT. */
-export function planUpload(request: UploadRequest, config: UploadPolicyConfig = DEFAULT_UPLOAD_POLICY): UploadPlan {
+export function planUpload(
+  request: UploadRequest,
+  config: UploadPolicyConfig = DEFAULT_UPLOAD_POLICY,
+): UploadPlan {
   assertSafeId('meetingId', request.meetingId);
   assertSafeId('mediaId', request.mediaId);
   const contentType = checkContentType(request.contentType);
@@ -107,7 +116,11 @@ export function checkByteSize(byteSize: number, maxByteSize: number): void {
     throw badInput('byteSize', 'INVALID_SIZE', 'The file size must be a positive whole number of bytes.');
   }
   if (byteSize > maxByteSize) {
-    throw badInput('byteSize', 'FILE_TOO_LARGE', `The file is larger than the ${formatBytes(maxByteSize)} limit.`);
+    throw badInput(
+      'byteSize',
+      'FILE_TOO_LARGE',
+      `The file is larger than the ${formatBytes(maxByteSize)} limit.`,
+    );
   }
 }
 

@@ -3,7 +3,10 @@ import { attachmentDisposition } from './content-disposition.js';
 
 describe('attachmentDisposition', () => {
   it('keeps plain names readable', () => {
-    assert.equal(attachmentDisposition('standup.mp3'), `attachment; filename="standup.mp3"; filename*=UTF-8''standup.mp3`);
+    assert.equal(
+      attachmentDisposition('standup.mp3'),
+      `attachment; filename="standup.mp3"; filename*=UTF-8''standup.mp3`,
+    );
   });
 
   it('offers an ASCII fallback and the exact UTF-8 name', () => {

@@ -44,7 +44,12 @@ export interface ObjectStoragePort {
   /** Asks the store to abort multipart uploads left incomplete for `days`; false if unsupported. */
   applyAbortIncompleteUploadsRule(days: number): Promise<boolean>;
 
-  presignPut(input: { key: string; contentType: string; byteSize: number; expiresInSeconds: number }): Promise<PresignedRequest>;
+  presignPut(input: {
+    key: string;
+    contentType: string;
+    byteSize: number;
+    expiresInSeconds: number;
+  }): Promise<PresignedRequest>;
   presignGet(input: {
     key: string;
     expiresInSeconds: number;
@@ -61,7 +66,11 @@ export interface ObjectStoragePort {
     expiresInSeconds: number;
   }): Promise<PresignedPart[]>;
   listUploadedParts(input: { key: string; uploadId: string }): Promise<UploadedPart[]>;
-  completeMultipartUpload(input: { key: string; uploadId: string; parts: ReadonlyArray<{ partNumber: number; etag: string }> }): Promise<void>;
+  completeMultipartUpload(input: {
+    key: string;
+    uploadId: string;
+    parts: ReadonlyArray<{ partNumber: number; etag: string }>;
+  }): Promise<void>;
   abortMultipartUpload(input: { key: string; uploadId: string }): Promise<void>;
   listIncompleteUploads(prefix?: string): Promise<IncompleteUpload[]>;
 

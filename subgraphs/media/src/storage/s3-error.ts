@@ -8,7 +8,8 @@ export function s3ErrorName(error: unknown): string | undefined {
 }
 
 export function isS3NotFound(error: unknown): boolean {
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata
+    ?.httpStatusCode;
   return status === 404 || ['NotFound', 'NoSuchKey', 'NoSuchUpload'].includes(s3ErrorName(error) ?? '');
 }
 
@@ -23,8 +24,18 @@ export async function callS3<T>(operation: string, call: () => Promise<T>): Prom
   } catch (error) {
     if (error instanceof MediaError) throw error;
     if (s3ErrorName(error) === 'NoSuchUpload') {
-      throw new MediaError('NOT_FOUND', 'The upload no longer exists; request a new one.', { reason: 'UPLOAD_NOT_FOUND' }, error);
+      throw new MediaError(
+        'NOT_FOUND',
+        'The upload no longer exists; request a new one.',
+        { reason: 'UPLOAD_NOT_FOUND' },
+        error,
+      );
     }
-    throw new MediaError('STORAGE_UNAVAILABLE', `Object storage failed during ${operation}.`, { reason: s3ErrorName(error) }, error);
+    throw new MediaError(
+      'STORAGE_UNAVAILABLE',
+      `Object storage failed during ${operation}.`,
+      { reason: s3ErrorName(error) },
+      error,
+    );
   }
 }

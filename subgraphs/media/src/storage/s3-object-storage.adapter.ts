@@ -82,7 +82,10 @@ export class S3ObjectStorage implements ObjectStoragePort {
         // Keep rules an operator set on the bucket; replace only ours.
         const merged = [...rules.filter((r) => r.ID !== ABORT_RULE_ID), rule];
         await this.client.send(
-          new PutBucketLifecycleConfigurationCommand({ Bucket: this.bucket, LifecycleConfiguration: { Rules: merged } }),
+          new PutBucketLifecycleConfigurationCommand({
+            Bucket: this.bucket,
+            LifecycleConfiguration: { Rules: merged },
+          }),
         );
         return true;
       } catch (error) {
@@ -92,7 +95,12 @@ export class S3ObjectStorage implements ObjectStoragePort {
     });
   }
 
-  async presignPut(input: { key: string; contentType: string; byteSize: number; expiresInSeconds: number }): Promise<PresignedRequest> {
+  async presignPut(input: {
+    key: string;
+    contentType: string;
+    byteSize: number;
+    expiresInSeconds: number;
+  }): Promise<PresignedRequest> {
     const command = new PutObjectCommand({
       Bucket: this.bucket,
       Key: input.key,
@@ -100,9 +108,18 @@ export class S3ObjectStorage implements ObjectStoragePort {
       ContentLength: input.byteSize,
     });
     const url = await callS3('presignPut', () =>
-      getSignedUrl(this.publicClient, command, signOptions(input.expiresInSeconds, ['content-type', 'content-length'])),
+      getSignedUrl(
+        this.publicClient,
+        command,
+        signOptions(input.expiresInSeconds, ['content-type', 'content-length']),
+      ),
     );
-    return { method: 'PUT', url, headers: { 'Content-Type': input.contentType }, expiresAt: expiry(input.expiresInSeconds) };
+    return {
+      method: 'PUT',
+      url,
+      headers: { 'Content-Type': input.contentType },
+      expiresAt: expiry(input.expiresInSeconds),
+    };
   }
 
   async presignGet(input: {
@@ -114,16 +131,26 @@ export class S3ObjectStorage implements ObjectStoragePort {
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: input.key,
-      ResponseContentDisposition: input.downloadFileName ? attachmentDisposition(input.downloadFileName) : undefined,
+      ResponseContentDisposition: input.downloadFileName
+        ? attachmentDisposition(input.downloadFileName)
+        : undefined,
     });
     const signer = input.audience === 'public' ? this.publicClient : this.client;
-    const url = await callS3('presignGet', () => getSignedUrl(signer, command, signOptions(input.expiresInSeconds)));
+    const url = await callS3('presignGet', () =>
+      getSignedUrl(signer, command, signOptions(input.expiresInSeconds)),
+    );
     return { method: 'GET', url, headers: {}, expiresAt: expiry(input.expiresInSeconds) };
   }
 
   async createMultipartUpload(input: { key: string; contentType: string }): Promise<{ uploadId: string }> {
     const result = await callS3('createMultipartUpload', () =>
-      this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: input.key, ContentType: input.contentType })),
+      this.client.send(
+        new CreateMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: input.key,
+          ContentType: input.contentType,
+        }),
+      ),
     );
     if (!result.UploadId) throw new Error('S3 returned no UploadId');
     return { uploadId: result.UploadId };
@@ -159,10 +186,16 @@ export class S3ObjectStorage implements ObjectStoragePort {
       let marker: string | undefined;
       do {
         const page = await this.client.send(
-          new ListPartsCommand({ Bucket: this.bucket, Key: input.key, UploadId: input.uploadId, PartNumberMarker: marker }),
+          new ListPartsCommand({
+            Bucket: this.bucket,
+            Key: input.key,
+            UploadId: input.uploadId,
+            PartNumberMarker: marker,
+          }),
         );
         for (const p of page.Parts ?? []) {
-          if (p.PartNumber !== undefined && p.ETag) parts.push({ partNumber: p.PartNumber, etag: p.ETag, byteSize: p.Size ?? 0 });
+          if (p.PartNumber !== undefined && p.ETag)
+            parts.push({ partNumber: p.PartNumber, etag: p.ETag, byteSize: p.Size ?? 0 });
         }
         marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
       } while (marker);
@@ -191,7 +224,9 @@ export class S3ObjectStorage implements ObjectStoragePort {
   async abortMultipartUpload(input: { key: string; uploadId: string }): Promise<void> {
     await callS3('abortMultipartUpload', async () => {
       try {
-        await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: input.key, UploadId: input.uploadId }));
+        await this.client.send(
+          new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: input.key, UploadId: input.uploadId }),
+        );
       } catch (error) {
         if (!isS3NotFound(error)) throw error; // already gone is what we wanted
       }
@@ -205,12 +240,20 @@ export class S3ObjectStorage implements ObjectStoragePort {
       let uploadIdMarker: string | undefined;
       do {
         const page = await this.client.send(
-          new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }),
+          new ListMultipartUploadsCommand({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            KeyMarker: keyMarker,
+            UploadIdMarker: uploadIdMarker,
+          }),
         );
         for (const u of page.Uploads ?? []) {
-          if (u.Key && u.UploadId) uploads.push({ key: u.Key, uploadId: u.UploadId, initiatedAt: u.Initiated ?? new Date(0) });
+          if (u.Key && u.UploadId)
+            uploads.push({ key: u.Key, uploadId: u.UploadId, initiatedAt: u.Initiated ?? new Date(0) });
         }
-        [keyMarker, uploadIdMarker] = page.IsTruncated ? [page.NextKeyMarker, page.NextUploadIdMarker] : [undefined, undefined];
+        [keyMarker, uploadIdMarker] = page.IsTruncated
+          ? [page.NextKeyMarker, page.NextUploadIdMarker]
+          : [undefined, undefined];
       } while (keyMarker);
       return uploads;
     });
@@ -256,7 +299,9 @@ export class S3ObjectStorage implements ObjectStoragePort {
         );
         const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
         if (keys.length) {
-          await this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys, Quiet: true } }));
+          await this.client.send(
+            new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys, Quiet: true } }),
+          );
           deleted += keys.length;
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -267,10 +312,13 @@ export class S3ObjectStorage implements ObjectStoragePort {
 
   private async lifecycleRules(): Promise<LifecycleRule[]> {
     try {
-      const current = await this.client.send(new GetBucketLifecycleConfigurationCommand({ Bucket: this.bucket }));
+      const current = await this.client.send(
+        new GetBucketLifecycleConfigurationCommand({ Bucket: this.bucket }),
+      );
       return current.Rules ?? [];
     } catch (error) {
-      if (isS3NotFound(error) || (error as { name?: string }).name === 'NoSuchLifecycleConfiguration') return [];
+      if (isS3NotFound(error) || (error as { name?: string }).name === 'NoSuchLifecycleConfiguration')
+        return [];
       throw error;
     }
   }

@@ -31,11 +31,33 @@ export async function makeMediaFixtures(): Promise<MediaFixtures> {
   await run('flite', ['-voice', 'rms', '-t', SPEECH, '-o', at('speech.wav')]);
   const loops = Math.ceil(60 / (await wavSeconds(at('speech.wav')))) - 1;
   const ffmpeg = (...args: string[]) => run('ffmpeg', ['-nostdin', '-v', 'error', '-y', ...args]);
-  await ffmpeg('-stream_loop', String(loops), '-i', at('speech.wav'), '-t', '60', '-c:a', 'libmp3lame', '-b:a', '64k', at('speech.mp3'));
-  await ffmpeg('-stream_loop', String(loops), '-i', at('speech.wav'), '-t', '60', '-c:a', 'aac', '-b:a', '64k', at('speech.m4a'));
+  const encodeMinute = (codec: string, output: string) =>
+    ffmpeg(
+      '-stream_loop',
+      String(loops),
+      '-i',
+      at('speech.wav'),
+      ...`-t 60 -c:a ${codec} -b:a 64k`.split(' '),
+      at(output),
+    );
+  await encodeMinute('libmp3lame', 'speech.mp3');
+  await encodeMinute('aac', 'speech.m4a');
   await ffmpeg('-i', at('speech.m4a'), '-c', 'copy', '-movflags', '+faststart', at('speech-faststart.m4a'));
-  await ffmpeg('-f', 'lavfi', '-i', 'testsrc=duration=3:size=160x120:rate=10', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', at('video-only.mp4'));
-  await writeFile(at('notes.mp3'), 'Meeting notes: this is a text file that claims to be an MP3.\n'.repeat(50));
+  await ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=3:size=160x120:rate=10',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    at('video-only.mp4'),
+  );
+  await writeFile(
+    at('notes.mp3'),
+    'Meeting notes: this is a text file that claims to be an MP3.\n'.repeat(50),
+  );
   await writeFile(at('empty.mp3'), '');
   return {
     dir,
@@ -59,4 +81,3 @@ async function wavSeconds(path: string): Promise<number> {
   const { size } = await stat(path);
   return (size - 44) / (16000 * 2); // flite writes 16 kHz mono 16-bit
 }
-

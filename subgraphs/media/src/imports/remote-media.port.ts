@@ -1,0 +1,16 @@
+import type { Readable } from 'node:stream';
+
+/** A response whose headers were accepted and whose body has not been read yet. */
+export interface RemoteMedia {
+  /** After redirects. */
+  finalUrl: URL;
+  contentType?: string;
+  contentLength?: number;
+  /** Fails with a coded error when a size cap or timeout is hit while streaming. */
+  body: Readable;
+}
+
+/** Opens a user-supplied URL for reading, refusing anything but the public internet. */
+export interface RemoteMediaSource {
+  open(url: string): Promise<RemoteMedia>;
+}

@@ -1,0 +1,59 @@
+import type { RemoteMediaSource } from '../imports/remote-media.port.js';
+import type { ObjectStoragePort } from '../storage/object-storage.port.js';
+import { toDisplayFileName, toKeyFileName } from './file-name.js';
+import { badInput } from './media-error.js';
+import { acceptedContentTypes, findMediaType, findMediaTypeByExtension } from './media-types.js';
+import { mediaObjectKey } from './upload-policy.js';
+
+export interface ImportedMedia {
+  key: string;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  sourceUrl: string;
+}
+
+/** Copies a recording from a public URL into storage, streaming, without a client upload. */
+export class MediaImporter {
+  constructor(
+    private readonly source: RemoteMediaSource,
+    private readonly storage: ObjectStoragePort,
+  ) {}
+
+  async importFromUrl(input: { meetingId: string; mediaId: string; url: string }): Promise<ImportedMedia> {
+    const remote = await this.source.open(input.url);
+    try {
+      const fileName =
+        toDisplayFileName(decodeSafely(remote.finalUrl.pathname.split('/').pop() ?? '')) || 'imported-media';
+      const contentType = this.contentTypeOf(remote.contentType, fileName);
+      const key = mediaObjectKey(input.meetingId, input.mediaId, toKeyFileName(fileName));
+      const stored = await this.storage.uploadStream({ key, contentType, body: remote.body });
+      return { key, fileName, contentType, byteSize: stored.byteSize, sourceUrl: remote.finalUrl.href };
+    } finally {
+      remote.body.destroy();
+    }
+  }
+
+  /** Servers often label media `application/octet-stream`; then the file extension decides. */
+  private contentTypeOf(header: string | undefined, fileName: string): string {
+    const declared = header ? findMediaType(header) : undefined;
+    const generic = !header || /^(application|binary)\/octet-stream\b/i.test(header);
+    const rule = declared ?? (generic ? findMediaTypeByExtension(fileName) : undefined);
+    if (!rule) {
+      throw badInput(
+        'url',
+        'UNSUPPORTED_CONTENT_TYPE',
+        `The URL serves ${header ?? 'an unknown type'}, not audio or video (${acceptedContentTypes().join(', ')}).`,
+      );
+    }
+    return rule.contentType;
+  }
+}
+
+function decodeSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
