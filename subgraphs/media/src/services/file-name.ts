@@ -16,15 +16,19 @@ export function toDisplayFileName(raw: string): string {
   return truncateKeepingExtension(printable, MAX_DISPLAY_LENGTH);
 }
 
-/** An ASCII-only name safe in an object key and a URL path; never empty. */
+/** An ASCII-only name safe in an object key and a URL path; never empty, extension kept. */
 export function toKeyFileName(displayName: string): string {
-  const ascii = displayName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^[._]+/, '');
-  return truncateKeepingExtension(ascii || 'media', MAX_KEY_NAME_LENGTH);
+  const ascii = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/_+/g, '_')
+      .replace(/^[._]+|[._]+$/g, '');
+  const dot = displayName.lastIndexOf('.');
+  const extension = dot > 0 ? ascii(displayName.slice(dot + 1)).slice(0, 10) : '';
+  const base = ascii(dot > 0 ? displayName.slice(0, dot) : displayName) || 'media';
+  return truncateKeepingExtension(extension ? `${base}.${extension}` : base, MAX_KEY_NAME_LENGTH);
 }
 
 function truncateKeepingExtension(name: string, max: number): string {
