@@ -8,7 +8,11 @@ export interface DevTokenClaims {
 }
 
 /** Signs an HS256 token for local development and tests. */
-export async function mintDevToken(secret: string, claims: DevTokenClaims, expiresIn = '12h'): Promise<string> {
+export async function mintDevToken(
+  secret: string,
+  claims: DevTokenClaims,
+  expiresIn = '12h',
+): Promise<string> {
   return new SignJWT({ email: claims.email, name: claims.name, roles: claims.roles ?? [] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)

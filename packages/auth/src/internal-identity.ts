@@ -10,7 +10,11 @@ export const INTERNAL_SIGNATURE_HEADER = 'x-mymeet-user-signature';
 
 const MAX_AGE_MS = 5 * 60_000;
 
-export function signInternalIdentity(user: AuthenticatedUser, secret: string, now = Date.now()): Record<string, string> {
+export function signInternalIdentity(
+  user: AuthenticatedUser,
+  secret: string,
+  now = Date.now(),
+): Record<string, string> {
   const payload = Buffer.from(JSON.stringify({ user, iat: now })).toString('base64url');
   return { [INTERNAL_USER_HEADER]: payload, [INTERNAL_SIGNATURE_HEADER]: hmac(payload, secret) };
 }

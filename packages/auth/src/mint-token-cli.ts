@@ -20,7 +20,12 @@ if (!secret) {
 }
 const token = await mintDevToken(
   secret,
-  { sub: values.sub, email: values.email ?? `${values.sub}@example.com`, name: values.name, roles: values.role },
+  {
+    sub: values.sub,
+    email: values.email ?? `${values.sub}@example.com`,
+    name: values.name,
+    roles: values.role,
+  },
   values.expires,
 );
 console.log(token);

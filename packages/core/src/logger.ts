@@ -7,6 +7,9 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
   return pino({
     name: service,
     level,
-    redact: { paths: ['*.authorization', '*.password', '*.secret', 'req.headers.authorization'], censor: '***' },
+    redact: {
+      paths: ['*.authorization', '*.password', '*.secret', 'req.headers.authorization'],
+      censor: '***',
+    },
   });
 }

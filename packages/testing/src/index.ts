@@ -1,1 +1,4 @@
-export {};
+export { testDatabaseUrl, dropDatabase } from './test-database.js';
+export { testSecrets, testNatsUrl } from './test-secrets.js';
+export { graphqlClient, errorCode, type GraphQLResponse } from './graphql-client.js';
+export { eventually } from './eventually.js';

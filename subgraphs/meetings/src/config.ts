@@ -14,6 +14,11 @@ const schema = z
     MEETINGS_DATABASE_URL: envFields.url(['postgres', 'postgresql']).optional(),
     NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
     INTERNAL_SECRET: envFields.secret(),
+    /** Durable consumer names start with this; instances of one deployment share it. */
+    MEETINGS_CONSUMER_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('meetings'),
   })
   .transform((env) => ({
     production: env.NODE_ENV === 'production',
@@ -23,6 +28,7 @@ const schema = z
     databaseUrl: env.MEETINGS_DATABASE_URL ?? serviceDatabaseUrl(env.DATABASE_URL, 'mymeet_meetings'),
     natsUrl: env.NATS_URL,
     internalSecret: env.INTERNAL_SECRET,
+    consumerPrefix: env.MEETINGS_CONSUMER_PREFIX,
   }));
 
 export type MeetingsConfig = z.output<typeof schema>;

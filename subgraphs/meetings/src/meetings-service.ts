@@ -31,7 +31,7 @@ export async function startMeetingsService(
     logger,
   );
   relay.start();
-  const consumers = await consumeMeetingStatusEvents(orm, messaging, logger);
+  const consumers = await consumeMeetingStatusEvents(orm, messaging, logger, config.consumerPrefix);
   const { schema } = await buildMeetingsSchema();
   const server = await startSubgraph({
     name: 'meetings',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
 const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
 
@@ -11,6 +10,9 @@ export const eventCatalogue = {
   'meeting.deleted': z.object({ ownerId: z.string().min(1) }),
   'media.ready': z.object({
     mediaId: z.uuid(),
+    /** The transcript this recording's transcription job will fill (the transcripts service creates it). */
+    transcriptId: z.uuid(),
+    language: z.string().nullish(),
     objectKey: z.string(),
     contentType: z.string(),
     byteSize: z.number().int().nonnegative(),
@@ -43,7 +45,6 @@ export const eventCatalogue = {
   'report.completed': z.object({ reportId: z.uuid() }),
   'report.failed': z.object({ reportId: z.uuid(), reason: z.string() }),
 } as const;
-
 
 export type EventKind = keyof typeof eventCatalogue;
 export type EventPayload<K extends EventKind> = z.output<(typeof eventCatalogue)[K]>;

@@ -32,7 +32,11 @@ export function eventKindFilter(kind: EventKind): string {
   return `events.meeting.*.${kind}`;
 }
 
-export function createEvent<K extends EventKind>(kind: K, meetingId: string, payload: EventPayload<K>): EventEnvelope<K> {
+export function createEvent<K extends EventKind>(
+  kind: K,
+  meetingId: string,
+  payload: EventPayload<K>,
+): EventEnvelope<K> {
   const event = {
     id: randomUUID(),
     version: EVENT_SCHEMA_VERSION,

@@ -36,11 +36,25 @@ export function jobSubject(kind: JobKind): string {
   return `jobs.${kind}`;
 }
 
-export function createJob<K extends JobKind>(kind: K, payload: JobPayload<K>, id: string = randomUUID()): JobEnvelope<K> {
-  return { id, version: JOB_SCHEMA_VERSION, kind, payload: jobCatalogue[kind].parse(payload) as JobPayload<K> };
+export function createJob<K extends JobKind>(
+  kind: K,
+  payload: JobPayload<K>,
+  id: string = randomUUID(),
+): JobEnvelope<K> {
+  return {
+    id,
+    version: JOB_SCHEMA_VERSION,
+    kind,
+    payload: jobCatalogue[kind].parse(payload) as JobPayload<K>,
+  };
 }
 
-const jobShape = z.object({ id: z.string().min(1), version: z.literal(JOB_SCHEMA_VERSION), kind: z.string(), payload: z.unknown() });
+const jobShape = z.object({
+  id: z.string().min(1),
+  version: z.literal(JOB_SCHEMA_VERSION),
+  kind: z.string(),
+  payload: z.unknown(),
+});
 
 export function parseJob<K extends JobKind>(kind: K, raw: unknown): JobEnvelope<K> {
   const job = jobShape.parse(raw);

@@ -7,7 +7,10 @@ export const envFields = {
   nodeEnv: () => z.enum(['development', 'test', 'production']).default('development'),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   url: (protocols: string[]) =>
-    z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`), error: `must be a ${protocols.join(' or ')} URL` }),
+    z.url({
+      protocol: new RegExp(`^(${protocols.join('|')})$`),
+      error: `must be a ${protocols.join(' or ')} URL`,
+    }),
   secret: () => z.string().min(32, 'must be at least 32 characters'),
   boolean: (fallback: boolean) =>
     z

@@ -21,7 +21,8 @@ export function loadConfig<Schema extends z.ZodType>(
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.') || '(environment)';
     const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
-    const shown = value === undefined ? 'not set' : `got ${JSON.stringify(redact(issue.path[0] as string, value))}`;
+    const shown =
+      value === undefined ? 'not set' : `got ${JSON.stringify(redact(issue.path[0] as string, value))}`;
     return `${variable}: ${issue.message} (${shown})`;
   });
   throw new ConfigError(problems);

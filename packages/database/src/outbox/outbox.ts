@@ -1,10 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   createEvent,
+  createJob,
   eventSubject,
+  jobSubject,
   type EventEnvelope,
   type EventKind,
   type EventPayload,
+  type JobEnvelope,
+  type JobKind,
+  type JobPayload,
 } from '@mymeet/contracts';
 import { OutboxEvent } from './outbox-event.entity.js';
 
@@ -16,12 +21,25 @@ export function stageEvent<K extends EventKind>(
   payload: EventPayload<K>,
 ): EventEnvelope<K> {
   const envelope = createEvent(kind, meetingId, payload);
-  em.persist(
-    em.create(OutboxEvent, {
-      id: envelope.id,
-      subject: eventSubject(meetingId, kind),
-      envelope: envelope as unknown as Record<string, unknown>,
-    }),
-  );
+  stage(em, envelope.id, eventSubject(meetingId, kind), envelope);
   return envelope;
+}
+
+/**
+ * Stages a job the same way, so a job is queued if and only if the change that asks for it commits.
+ * Pass a stable id (e.g. the transcript id): JetStream then drops duplicate publishes.
+ */
+export function stageJob<K extends JobKind>(
+  em: EntityManager,
+  kind: K,
+  payload: JobPayload<K>,
+  id?: string,
+): JobEnvelope<K> {
+  const envelope = createJob(kind, payload, id);
+  stage(em, envelope.id, jobSubject(kind), envelope);
+  return envelope;
+}
+
+function stage(em: EntityManager, id: string, subject: string, envelope: object): void {
+  em.persist(em.create(OutboxEvent, { id, subject, envelope: envelope as Record<string, unknown> }));
 }

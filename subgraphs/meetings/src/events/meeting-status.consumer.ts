@@ -10,12 +10,13 @@ export async function consumeMeetingStatusEvents(
   orm: MikroORM,
   messaging: Messaging,
   logger: Logger,
+  consumerPrefix: string,
 ): Promise<RunningConsumer[]> {
   return Promise.all(
     STATUS_EVENT_KINDS.map((kind) =>
       runDurableConsumer(messaging.js, messaging.jsm, {
         stream: STREAMS.events.name,
-        durable: `meetings-status-${kind.replace('.', '-')}`,
+        durable: `${consumerPrefix}-status-${kind.replace('.', '-')}`,
         filterSubject: eventKindFilter(kind),
         maxDeliver: 20,
         ackWaitMs: 30_000,

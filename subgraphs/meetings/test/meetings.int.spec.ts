@@ -1,0 +1,202 @@
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from 'nats';
+import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import { createEvent, eventSubject } from '@mymeet/contracts';
+import { createLogger } from '@mymeet/core';
+import { MikroORM, ProcessedEvent, openDatabase } from '@mymeet/database';
+import {
+  dropDatabase,
+  eventually,
+  graphqlClient,
+  testDatabaseUrl,
+  testNatsUrl,
+  testSecrets,
+} from '@mymeet/testing';
+import { loadMeetingsConfig } from '../src/config.js';
+import { meetingsEntities } from '../src/entities/index.js';
+import { MeetingEntity } from '../src/entities/meeting.entity.js';
+import { MeetingStatus } from '../src/domain/meeting-status.js';
+import { meetingsMigrations } from '../src/migrations/index.js';
+import { startMeetingsService, type RunningMeetingsService } from '../src/meetings-service.js';
+
+describe('meetings subgraph against PostgreSQL and NATS', function () {
+  const databaseUrl = testDatabaseUrl('meetings');
+  const secrets = testSecrets();
+  const consumerPrefix = `meetings-test-${randomUUID().slice(0, 8)}`;
+  const alice: AuthenticatedUser = { sub: 'alice', email: 'alice@example.com', roles: [] };
+  let service: RunningMeetingsService;
+  let orm: MikroORM;
+  let nc: NatsConnection;
+
+  const call = (
+    user: AuthenticatedUser | undefined,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ) =>
+    graphqlClient(`${service.url}/graphql`)(
+      query,
+      variables,
+      user ? signInternalIdentity(user, secrets.INTERNAL_SECRET) : {},
+    );
+
+  before(async () => {
+    const config = loadMeetingsConfig({
+      ...secrets,
+      MEETINGS_DATABASE_URL: databaseUrl,
+      MEETINGS_PORT: '0',
+      NATS_URL: testNatsUrl(),
+      MEETINGS_CONSUMER_PREFIX: consumerPrefix,
+      LOG_LEVEL: 'silent',
+    });
+    service = await startMeetingsService(config, createLogger('meetings-test', 'silent'));
+    orm = await openDatabase({
+      url: databaseUrl,
+      entities: meetingsEntities,
+      migrations: meetingsMigrations,
+    });
+    nc = await connect({ servers: testNatsUrl() });
+  });
+
+  after(async () => {
+    await service?.stop();
+    await orm?.close();
+    const jsm = await nc?.jetstreamManager();
+    const consumers = await jsm?.consumers.list('EVENTS').next();
+    for (const consumer of consumers ?? []) {
+      if (consumer.name.startsWith(consumerPrefix)) await jsm?.consumers.delete('EVENTS', consumer.name);
+    }
+    await nc?.close();
+    await dropDatabase(databaseUrl);
+  });
+
+  it('refuses callers without gateway-signed identity, and forged identities', async () => {
+    const query = '{ meetings { edges { node { id } } } }';
+    const anonymous = await call(undefined, query);
+    assert.equal(anonymous.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    const forged = signInternalIdentity(alice, 'not-the-shared-secret-but-long-enough!!');
+    const response = await graphqlClient(`${service.url}/graphql`)(query, {}, forged);
+    assert.equal(response.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+  });
+
+  it('creates a meeting, commits its event to the outbox and publishes it to JetStream', async () => {
+    const js = nc.jetstream();
+    const created = await call(
+      alice,
+      'mutation { createMeeting(input: { title: "Outbox check", participants: [{ email: "Bob@Example.com" }] }) { id } }',
+    );
+    const id = (created.data as { createMeeting: { id: string } }).createMeeting.id;
+    const consumer = await js.consumers.get('EVENTS', {
+      filterSubjects: eventSubject(id, 'meeting.created'),
+    });
+    const message = await consumer.next({ expires: 5_000 });
+    assert.ok(message, 'meeting.created reached the EVENTS stream');
+    const event = message.json<{
+      id: string;
+      kind: string;
+      payload: { ownerId: string; participantEmails: string[] };
+    }>();
+    assert.equal(event.kind, 'meeting.created');
+    assert.deepEqual(event.payload.participantEmails, ['bob@example.com']);
+    assert.equal(event.payload.ownerId, 'alice');
+    await eventually(async () => {
+      const [row] = await orm.em
+        .fork()
+        .getConnection()
+        .execute<Array<{ published_at: Date | null }>>('select published_at from outbox_event where id = ?', [
+          event.id,
+        ]);
+      assert.ok(row?.published_at, 'outbox row marked published');
+    });
+  });
+
+  it('moves a meeting to PROCESSING on media.ready, applying a redelivered event once', async () => {
+    const created = await call(
+      alice,
+      'mutation { createMeeting(input: { title: "Status check" }) { id status } }',
+    );
+    const { id, status } = (created.data as { createMeeting: { id: string; status: string } }).createMeeting;
+    assert.equal(status, 'AWAITING_MEDIA');
+    const event = createEvent('media.ready', id, {
+      mediaId: randomUUID(),
+      transcriptId: randomUUID(),
+      objectKey: `meetings/${id}/x.mp3`,
+      contentType: 'audio/mpeg',
+      byteSize: 1000,
+      durationSeconds: 12.5,
+    });
+    const js = nc.jetstream();
+    // The same event twice under different message ids: JetStream keeps both, the consumer must apply it once.
+    await js.publish(eventSubject(id, 'media.ready'), JSON.stringify(event), { msgID: randomUUID() });
+    await js.publish(eventSubject(id, 'media.ready'), JSON.stringify(event), { msgID: randomUUID() });
+    await eventually(async () => {
+      const meeting = await orm.em.fork().findOneOrFail(MeetingEntity, { id });
+      assert.equal(meeting.status, MeetingStatus.PROCESSING);
+    });
+    const processed = await orm.em.fork().count(ProcessedEvent, { id: event.id });
+    assert.equal(processed, 1);
+  });
+
+  it('records the reason when transcription fails', async () => {
+    const created = await call(alice, 'mutation { createMeeting(input: { title: "Failure check" }) { id } }');
+    const id = (created.data as { createMeeting: { id: string } }).createMeeting.id;
+    const event = createEvent('transcript.failed', id, {
+      transcriptId: randomUUID(),
+      reason: 'No speech in the recording',
+    });
+    await nc
+      .jetstream()
+      .publish(eventSubject(id, 'transcript.failed'), JSON.stringify(event), { msgID: event.id });
+    await eventually(async () => {
+      const response = await call(alice, 'query ($id: ID!) { meeting(id: $id) { status failureReason } }', {
+        id,
+      });
+      assert.deepEqual(response.data, {
+        meeting: { status: 'FAILED', failureReason: 'No speech in the recording' },
+      });
+    });
+  });
+
+  it('pages newest first with stable cursors and filters by status and date', async () => {
+    const bob: AuthenticatedUser = { sub: `bob-${randomUUID()}`, email: 'pager@example.com', roles: [] };
+    const times = ['2026-01-01T10:00:00Z', '2026-02-01T10:00:00Z', '2026-03-01T10:00:00Z'];
+    for (const [index, scheduledAt] of times.entries()) {
+      await call(bob, 'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+        input: { title: `M${index}`, scheduledAt },
+      });
+    }
+    const page = (after?: string) =>
+      call(
+        bob,
+        'query ($after: String) { meetings(first: 2, after: $after) { edges { cursor node { title } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+    const first = (await page()).data as any;
+    assert.deepEqual(
+      first.meetings.edges.map((e: any) => e.node.title),
+      ['M2', 'M1'],
+    );
+    assert.equal(first.meetings.pageInfo.hasNextPage, true);
+    const second = (await page(first.meetings.pageInfo.endCursor)).data as any;
+    assert.deepEqual(
+      second.meetings.edges.map((e: any) => e.node.title),
+      ['M0'],
+    );
+    assert.equal(second.meetings.pageInfo.hasNextPage, false);
+
+    const filtered = await call(
+      bob,
+      '{ meetings(filter: { from: "2026-01-15T00:00:00Z", to: "2026-02-15T00:00:00Z", status: [AWAITING_MEDIA] }) { edges { node { title } } } }',
+    );
+    assert.deepEqual(
+      (filtered.data as any).meetings.edges.map((e: any) => e.node.title),
+      ['M1'],
+    );
+    const scheduledOnly = await call(
+      bob,
+      '{ meetings(filter: { status: [SCHEDULED] }) { edges { node { title } } } }',
+    );
+    assert.deepEqual((scheduledOnly.data as any).meetings.edges, []);
+  });
+});
