@@ -40,6 +40,9 @@ export function visibleTextPass(mode: TextPassMode): TextChunks {
       }
       return doc?.body ? [doc.body] : [];
     }
+    if (el.localName === 'details' && !(el as HTMLDetailsElement).open) {
+      return Array.from(el.children).filter((child) => child.localName === 'summary');
+    }
     return Array.from(el.childNodes);
   };
 
@@ -52,6 +55,14 @@ export function visibleTextPass(mode: TextPassMode): TextChunks {
     if (clips && (rect.width <= 1 || rect.height <= 1)) return true;
     const win = el.ownerDocument.defaultView!;
     return rect.width > 0 && (rect.right + win.scrollX <= 0 || rect.bottom + win.scrollY <= 0);
+  };
+
+  // Text with no layout box is not drawn (e.g. the body of a closed <details>); whitespace only spaces words.
+  const rendered = (text: Text): boolean => {
+    if (!/\S/.test(text.data)) return true;
+    const range = text.ownerDocument.createRange();
+    range.selectNodeContents(text);
+    return range.getClientRects().length > 0;
   };
 
   const pseudoText = (el: Element, which: '::before' | '::after'): string => {
@@ -80,7 +91,7 @@ export function visibleTextPass(mode: TextPassMode): TextChunks {
 
   const visit = (node: Node, visible: boolean, inheritedVisibility: string, pre: boolean): void => {
     if (node.nodeType === 3) {
-      const shown = visible && inheritedVisibility === 'visible';
+      const shown = visible && inheritedVisibility === 'visible' && rendered(node as Text);
       if (shown && !extracting) seen.add(node);
       if (extracting && (shown || seen.has(node))) emit((node as Text).data, pre);
       return;
@@ -100,7 +111,7 @@ export function visibleTextPass(mode: TextPassMode): TextChunks {
     if (block) out.push(null);
     const control = controlText(el);
     if (control !== null) {
-      if (extracting && shown && style.visibility === 'visible') out.push(control);
+      if (extracting && shown && style.visibility === 'visible') out.push(` ${control} `);
     } else {
       const decorate = extracting && shown && style.visibility === 'visible';
       if (decorate) out.push(pseudoText(el, '::before'));

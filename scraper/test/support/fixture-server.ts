@@ -34,8 +34,8 @@ export const HUGE_IMAGE_BYTES = 300_000;
 
 export interface FixtureServer {
   url: string;
-  /** Paths (with query) requested so far, with the requesting user agent. */
-  requests: Array<{ path: string; userAgent: string }>;
+  /** Paths (with query) requested so far; `fromBrowser` tells Chromium's requests from the downloader's. */
+  requests: Array<{ path: string; userAgent: string; fromBrowser: boolean }>;
   close(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export interface FixtureServer {
 export async function startFixtureServer(root = SITE_DIR): Promise<FixtureServer> {
   const requests: FixtureServer['requests'] = [];
   const server = createServer((req, res) => {
-    requests.push({ path: req.url ?? '/', userAgent: req.headers['user-agent'] ?? '' });
+    requests.push({ path: req.url ?? '/', userAgent: req.headers['user-agent'] ?? '', fromBrowser: 'sec-fetch-dest' in req.headers });
     void respond(root, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
