@@ -8,3 +8,4 @@ export {
   INTERNAL_SIGNATURE_HEADER,
 } from './internal-identity.js';
 export { readLocalSecrets } from './local-secrets.js';
+export { canView, canModify, type AccessibleMeeting } from './meeting-access.js';

@@ -1,6 +1,5 @@
-import type { AuthenticatedUser } from '@mymeet/auth';
+import { canModify, canView, type AuthenticatedUser } from '@mymeet/auth';
 import { DomainError } from '@mymeet/core';
-import { canModify, canView } from '../domain/meeting-access.js';
 import { decodeCursor, encodeCursor } from '../domain/meeting-cursor.js';
 import {
   normalizeJoinUrl,

@@ -1,11 +1,12 @@
-import type { AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from './authenticated-user.js';
 
+/** Who may see a meeting, as every service knows it (the meetings service owns it; others learn it from events). */
 export interface AccessibleMeeting {
   ownerId: string;
   participantEmails: string[];
 }
 
-/** Owners and participants (matched by verified e-mail) may see a meeting. */
+/** Owners and participants (matched by verified e-mail, case-insensitively) may see a meeting. */
 export function canView(user: AuthenticatedUser, meeting: AccessibleMeeting): boolean {
   if (meeting.ownerId === user.sub) return true;
   const email = user.email?.toLowerCase();
