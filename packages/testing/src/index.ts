@@ -2,3 +2,5 @@ export { testDatabaseUrl, dropDatabase } from './test-database.js';
 export { testSecrets, testNatsUrl } from './test-secrets.js';
 export { graphqlClient, errorCode, type GraphQLResponse } from './graphql-client.js';
 export { eventually } from './eventually.js';
+export { freePort } from './free-port.js';
+export { spawnService, repoRoot, type SpawnedService } from './spawn-service.js';

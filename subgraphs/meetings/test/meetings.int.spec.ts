@@ -5,7 +5,7 @@ import { connect, type NatsConnection } from 'nats';
 import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
 import { createEvent, eventSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
-import { MikroORM, ProcessedEvent, openDatabase } from '@mymeet/database';
+import { type MikroORM, ProcessedEvent, openDatabase } from '@mymeet/database';
 import {
   dropDatabase,
   eventually,

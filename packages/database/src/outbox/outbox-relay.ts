@@ -22,9 +22,9 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer = setInterval(() => void this.kick(), this.pollMs);
     this.timer.unref();
-    this.kick();
+    void this.kick();
   }
 
   /** Publishes pending events now; concurrent kicks coalesce into one more pass. */
