@@ -7,7 +7,7 @@ const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Merges `.env` files under the real environment, which always wins.
- * ENV_FILE names one file explicitly; otherwise `./.env` then `scraper/.env` are read if present.
+ * ENV_FILE names one file explicitly; otherwise `scraper/.env`, then `./.env` over it, are read if present.
  */
 export function readEnvironment(
   env: NodeJS.ProcessEnv = process.env,

@@ -10,6 +10,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Containers give /dev/shm 64 MB by default, too little for large pages.
+  '--disable-dev-shm-usage',
 ];
 
 export interface BrowserOptions {

@@ -65,7 +65,7 @@ async function open(page: Page, url: string, timeoutMs: number): Promise<number>
   try {
     response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
   } catch (error) {
-    throw new PageLoadError(`cannot load ${url}: ${firstLine(error)}`);
+    throw new PageLoadError(`cannot load ${url}: ${firstLine(error).replace(/^page\.goto: /, '')}`);
   }
   const status = response?.status() ?? 200;
   if (status >= 400) throw new PageLoadError(`cannot load ${url}: HTTP ${status}`);
