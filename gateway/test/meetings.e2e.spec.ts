@@ -130,6 +130,8 @@ describe('gateway end to end: meetings through the composed supergraph', functio
       id: meeting.id,
     });
     assert.deepEqual(carolReads.data, { meeting: { title: 'Private 1:1', viewerIsOwner: false } });
+    const carolLists = await asCarol('{ meetings { edges { node { id } } } }');
+    assert.ok((carolLists.data as any).meetings.edges.some((edge: any) => edge.node.id === meeting.id));
     const carolUpdates = await asCarol(
       'mutation ($id: ID!) { updateMeeting(id: $id, input: { title: "mine now" }) { id } }',
       { id: meeting.id },

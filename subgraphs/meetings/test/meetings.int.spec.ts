@@ -193,6 +193,19 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
       (filtered.data as any).meetings.edges.map((e: any) => e.node.title),
       ['M1'],
     );
+    const byTitle = await call(
+      bob,
+      '{ meetings(filter: { titleContains: "m1" }) { edges { node { title } } } }',
+    );
+    assert.deepEqual(
+      (byTitle.data as any).meetings.edges.map((e: any) => e.node.title),
+      ['M1'],
+    );
+    const wildcard = await call(
+      bob,
+      '{ meetings(filter: { titleContains: "%" }) { edges { node { title } } } }',
+    );
+    assert.deepEqual((wildcard.data as any).meetings.edges, [], '% is matched literally, not as a wildcard');
     const scheduledOnly = await call(
       bob,
       '{ meetings(filter: { status: [SCHEDULED] }) { edges { node { title } } } }',

@@ -40,3 +40,10 @@ describe('loadConfig', () => {
     assert.doesNotMatch(error.message, /short-secret/);
   });
 });
+
+describe('loadConfig with blank variables', () => {
+  it('treats an empty variable as unset, so its default applies', () => {
+    const schema = z.object({ PORT: envFields.port(4000), TOKEN: z.string().min(3).optional() });
+    assert.deepEqual(loadConfig(schema, { PORT: '', TOKEN: '' }), { PORT: 4000 });
+  });
+});

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthenticatedUser } from '@mymeet/auth';
 import type { EventKind, EventPayload } from '@mymeet/contracts';
 import { stageEvent } from '@mymeet/database';
@@ -28,32 +28,30 @@ export class MeetingRepository {
     return this.em.find(MeetingEntity, { id: { $in: [...ids] } }, { populate: ['participants'] });
   }
 
-  /** Newest first (by meeting time, then id), starting after the cursor; fetches `limit` rows. */
+  /**
+   * Newest first (by meeting time, then id), starting after the cursor; fetches `limit` rows.
+   * Owned and participated meetings are read by two index-ordered branches and merged, so the
+   * cost follows the page size, not how many meetings the user has.
+   */
   async listVisibleTo(
     user: AuthenticatedUser,
     filter: MeetingListFilter,
     after: MeetingCursor | undefined,
     limit: number,
   ): Promise<MeetingEntity[]> {
-    const conditions: FilterQuery<MeetingEntity>[] = [
-      user.email
-        ? { $or: [{ ownerId: user.sub }, { participants: { email: user.email } }] }
-        : { ownerId: user.sub },
-    ];
-    if (filter.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
-    if (filter.from) conditions.push({ occursAt: { $gte: filter.from } });
-    if (filter.to) conditions.push({ occursAt: { $lt: filter.to } });
-    if (filter.titleContains) conditions.push({ title: { $ilike: `%${escapeLike(filter.titleContains)}%` } });
-    if (after) {
-      conditions.push({
-        $or: [{ occursAt: { $lt: after.occursAt } }, { occursAt: after.occursAt, id: { $lt: after.id } }],
-      });
-    }
-    const meetings = await this.em.find(
-      MeetingEntity,
-      { $and: conditions },
-      { orderBy: { occursAt: 'desc', id: 'desc' }, limit },
-    );
+    const { sql: conditions, params } = listConditions(filter, after);
+    const owned = `select m.* from meeting m where m.owner_id = ?${conditions} order by m.occurs_at desc, m.id desc limit ?`;
+    const participated =
+      'select m.* from participant p join meeting m on m.id = p.meeting_id ' +
+      `where p.email = ? and m.owner_id <> ?${conditions} order by m.occurs_at desc, m.id desc limit ?`;
+    const [sql, values] = user.email
+      ? [
+          `select * from ((${owned}) union all (${participated})) m order by m.occurs_at desc, m.id desc limit ?`,
+          [user.sub, ...params, limit, user.email, user.sub, ...params, limit, limit],
+        ]
+      : [owned, [user.sub, ...params, limit]];
+    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(sql, values);
+    const meetings = rows.map((row) => this.em.map(MeetingEntity, row));
     await this.em.populate(meetings, ['participants']);
     return meetings;
   }
@@ -75,6 +73,32 @@ export class MeetingRepository {
     await this.em.flush();
     this.afterCommit();
   }
+}
+
+function listConditions(filter: MeetingListFilter, after: MeetingCursor | undefined) {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (filter.statuses?.length) {
+    sql.push(`m.status in (${filter.statuses.map(() => '?').join(', ')})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.from) {
+    sql.push('m.occurs_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    sql.push('m.occurs_at < ?');
+    params.push(filter.to);
+  }
+  if (filter.titleContains) {
+    sql.push("m.title ilike ? escape '\\'");
+    params.push(`%${escapeLike(filter.titleContains)}%`);
+  }
+  if (after) {
+    sql.push('(m.occurs_at, m.id) < (?, ?)');
+    params.push(after.occursAt, after.id);
+  }
+  return { sql: sql.map((condition) => ` and ${condition}`).join(''), params };
 }
 
 function escapeLike(value: string): string {
