@@ -58,14 +58,7 @@ describe('resolveReferences', () => {
       ['https://site.test/dir/l.jpg', ['img'], ['https://site.test/dir/s.jpg']],
       ['https://cdn.test/bg.png', ['css-rule'], []],
       [`${page}#inline-svg-1`, ['inline-svg'], []],
-      ['https://site.test/favicon.ico', ['icon'], []],
     ]);
-    assert.equal(refs.at(-1)!.optional, true, 'the implicit favicon is optional');
-    assert.equal(refs.at(-2)!.inlineSvg, '<svg/>');
-  });
-
-  it('adds no implicit favicon when the page declares an icon', () => {
-    const refs = resolveReferences([{ kind: 'icon', base: page, format: 'url', value: '/i.ico' }], page);
-    assert.deepEqual(refs.map((r) => r.url), ['https://site.test/i.ico']);
+    assert.equal(refs.at(-1)!.inlineSvg, '<svg/>');
   });
 });

@@ -11,8 +11,6 @@ export interface ImageReference {
   /** Other URLs for the same picture, tried in order when `url` fails. */
   fallbacks: string[];
   inlineSvg?: string;
-  /** Not referenced by the page itself (the implicit /favicon.ico): a miss is not a failure. */
-  optional?: boolean;
 }
 
 const resolve = (value: string, base: string): string | null => {
@@ -53,12 +51,6 @@ export function resolveReferences(raws: RawReference[], page: string): ImageRefe
       const fallbacks = (raw.fallbacks ?? []).map((f) => resolve(f, raw.base)).filter((f): f is string => !!f && f !== url);
       remember(url, raw, { fallbacks: [...new Set(fallbacks)] });
     }
-  }
-  const pageUrl = new URL(page);
-  const hasIcon = [...byUrl.values()].some((ref) => ref.kinds.includes('icon'));
-  if (!hasIcon && (pageUrl.protocol === 'http:' || pageUrl.protocol === 'https:')) {
-    const favicon = `${pageUrl.origin}/favicon.ico`;
-    if (!byUrl.has(favicon)) byUrl.set(favicon, { url: favicon, kinds: ['icon'], page, fallbacks: [], optional: true });
   }
   return [...byUrl.values()];
 }

@@ -29,8 +29,6 @@ export async function downloadImages(refs: ImageReference[], deps: DownloadDeps,
       const size = image.width ? `, ${image.width}x${image.height}` : '';
       const what = outcome.status === 'saved' ? `saved ${image.file} (${formatBytes(image.bytes)}${size})` : `duplicate of ${image.file}`;
       deps.progress.info(`${tag} ${what} <- ${displayUrl(ref.url)}`);
-    } else if (ref.optional) {
-      deps.progress.info(`${tag} skipped ${ref.url} (${outcome.reason}; not referenced by the page)`);
     } else {
       const { reason, status, attempts } = outcome;
       failures.push({ url: displayUrl(ref.url), kinds: ref.kinds, page: ref.page, reason, ...(status ? { status } : {}), ...(attempts ? { attempts } : {}) });
