@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Manifest } from '../src/sinks/manifest.js';
 import { closedPort } from './support/closed-port.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { runCli } from './support/run-cli.js';
@@ -58,6 +59,20 @@ describe('the scrape command', function () {
     const run = await runCli({ ...FIXTURE_ENV, BASE_URL: `${server.url}nowhere.html`, OUTPUT_DIR: join(workDir, 'missing') });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /cannot load .*nowhere\.html: HTTP 404/);
+    const manifest = JSON.parse(await readFile(join(workDir, 'missing', 'manifest.json'), 'utf8')) as Manifest;
+    assert.deepEqual(manifest.failures.map((f) => [f.kinds, f.reason]), [[['page'], `cannot load ${server.url}nowhere.html: HTTP 404`]]);
+  });
+
+  it('empties text/ and images/ only in a folder that holds its manifest', async () => {
+    const foreign = join(workDir, 'foreign');
+    await mkdir(join(foreign, 'images'), { recursive: true });
+    await writeFile(join(foreign, 'images', 'keep.txt'), 'not ours');
+    const env = { ...FIXTURE_ENV, BASE_URL: `${server.url}blog/`, OUTPUT_DIR: foreign };
+    const first = await runCli(env);
+    assert.match(first.stderr, /no manifest\.json: not emptying/);
+    assert.deepEqual((await readdir(join(foreign, 'images'))).sort(), ['keep.txt', 'plain.png']);
+    await runCli(env);
+    assert.deepEqual(await readdir(join(foreign, 'images')), ['plain.png']);
   });
 
   it('refuses a main page that robots.txt disallows, unless told to ignore robots.txt', async () => {

@@ -1,18 +1,18 @@
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AGENT_TOKEN, launchBrowser, type BrowserSession } from '../browser/launch-browser.js';
 import type { ScraperConfig } from '../config.js';
-import { crawlSite } from '../crawl/site-crawler.js';
-import type { ImageReference } from '../extract/reference-resolver.js';
 import { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import { RateLimiter } from '../fetch/rate-limiter.js';
 import { RobotsGate } from '../fetch/robots-gate.js';
 import type { Progress } from '../progress.js';
 import { ImageStore } from '../sinks/image-store.js';
-import { MANIFEST_FILE, writeManifest, type Failure, type PageEntry } from '../sinks/manifest.js';
+import { composeManifest, MANIFEST_FILE, writeManifest, type Failure, type PageEntry, type RunRecord } from '../sinks/manifest.js';
 import { TextStore } from '../sinks/text-store.js';
 import { downloadImages } from './image-downloader.js';
-import { PageLoadError, scrapePage } from './page-scraper.js';
+import { PageLoadError } from './page-scraper.js';
+import { scrapePages } from './scrape-pages.js';
 
 export interface ScrapeSummary {
   outputDir: string;
@@ -30,7 +30,13 @@ export interface ScrapeSummary {
 export async function runScrape(config: ScraperConfig, progress: Progress): Promise<ScrapeSummary> {
   const started = new Date();
   const outputDir = resolve(config.OUTPUT_DIR);
-  await prepareOutput(outputDir, config.CLEAN_OUTPUT);
+  await prepareOutput(outputDir, config.CLEAN_OUTPUT, progress);
+  const record = async (run: Omit<RunRecord, 'baseUrl' | 'started'>) => {
+    const manifest = composeManifest({ baseUrl: config.BASE_URL, started, ...run });
+    return { manifest, path: await writeManifest(outputDir, manifest) };
+  };
+  // Written first so the folder is recognisably ours (CLEAN_OUTPUT only empties folders that hold a manifest).
+  await record({ pages: [], images: [], failures: [], skipped: 0 });
   const limiter = new RateLimiter(config.REQUESTS_PER_SECOND);
   progress.info(`launching Chromium (${config.CHROMIUM_PATH})`);
   const session = await launchBrowser({
@@ -45,69 +51,33 @@ export async function runScrape(config: ScraperConfig, progress: Progress): Prom
       (url) => cookieHeader(session, url),
     );
     const robots = new RobotsGate(config.RESPECT_ROBOTS, AGENT_TOKEN, fetcher, limiter);
-    const { pages, references, failures } = await scrapePages(config, session, robots, limiter, new TextStore(join(outputDir, 'text')), progress);
+    const texts = new TextStore(join(outputDir, 'text'));
+    const { pages, references, failures } = await scrapePages(config, session, robots, limiter, texts, progress).catch(async (error: unknown) => {
+      if (error instanceof PageLoadError) {
+        const failure: Failure = { url: config.BASE_URL, kinds: ['page'], page: config.BASE_URL, reason: error.message };
+        await record({ pages: [], images: [], failures: [failure], skipped: 0 });
+      }
+      throw error;
+    });
     const kept = references.slice(0, config.MAX_IMAGES);
     const skipped = references.length - kept.length;
     if (skipped > 0) progress.warn(`MAX_IMAGES=${config.MAX_IMAGES}: skipping ${skipped} more image references`);
     progress.info(`downloading ${kept.length} image references`);
     const store = new ImageStore(join(outputDir, 'images'));
     failures.push(...(await downloadImages(kept, { fetcher, robots, store, progress }, config.CONCURRENCY)));
-    const images = store.images();
-    const finished = new Date();
-    const bytes = images.reduce((sum, image) => sum + image.bytes, 0);
-    const duplicates = images.reduce((sum, image) => sum + image.sources.length - 1, 0);
-    const summary = { pages: pages.length, images: images.length, bytes, duplicates, failures: failures.length, skipped };
-    const manifestPath = await writeManifest(outputDir, {
-      baseUrl: config.BASE_URL,
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      durationMs: finished.getTime() - started.getTime(),
-      pages,
-      images,
-      failures,
-      summary,
-    });
-    return { outputDir, manifestPath, pages, images: images.length, bytes, duplicates, failures, skipped, durationMs: finished.getTime() - started.getTime() };
+    const { manifest, path } = await record({ pages, images: store.images(), failures, skipped });
+    const { summary, durationMs } = manifest;
+    return { outputDir, manifestPath: path, pages, images: summary.images, bytes: summary.bytes, duplicates: summary.duplicates, failures, skipped, durationMs };
   } finally {
     await session.browser.close().catch(() => undefined);
   }
 }
 
-async function scrapePages(config: ScraperConfig, session: BrowserSession, robots: RobotsGate, limiter: RateLimiter, texts: TextStore, progress: Progress) {
-  const pages: PageEntry[] = [];
-  const failures: Failure[] = [];
-  const references = new Map<string, ImageReference>();
-  const options = {
-    timeoutMs: config.PAGE_TIMEOUT_MS,
-    settleMs: config.SETTLE_MS,
-    scroll: { stepPx: config.SCROLL_STEP_PX, delayMs: config.SCROLL_DELAY_MS, maxSteps: config.MAX_SCROLL_STEPS },
-  };
-  await crawlSite(config.BASE_URL, { maxDepth: config.CRAWL_DEPTH, maxPages: config.MAX_PAGES }, async (url, depth) => {
-    const isMain = depth === 0;
-    try {
-      if (!(await robots.allows(url))) throw new PageLoadError(`robots.txt disallows ${url} (set RESPECT_ROBOTS=false to override)`);
-      await limiter.wait(url);
-      progress.info(`page ${pages.length + 1}: opening ${url}${depth > 0 ? ` (depth ${depth})` : ''}`);
-      const wantImages = isMain || config.CRAWL_IMAGES;
-      const result = await scrapePage(session.context, url, { ...options, wantImages, wantLinks: depth < config.CRAWL_DEPTH });
-      const file = `text/${await texts.save(result.finalUrl, result.text, isMain)}`;
-      pages.push({ url, finalUrl: result.finalUrl, status: result.status, depth, file, chars: result.text.length });
-      for (const ref of result.references) if (!references.has(ref.url)) references.set(ref.url, ref);
-      progress.info(`page ${pages.length}: ${result.text.length} chars of text -> ${file}, ${result.references.length} image references, ${result.scrollSteps} scroll steps`);
-      return { finalUrl: result.finalUrl, links: result.links };
-    } catch (error) {
-      if (isMain || !(error instanceof PageLoadError)) throw error;
-      failures.push({ url, kinds: ['page'], page: url, reason: error.message });
-      progress.warn(error.message);
-      return { finalUrl: url, links: [] };
-    }
-  });
-  return { pages, references: [...references.values()], failures };
-}
-
-async function prepareOutput(outputDir: string, clean: boolean): Promise<void> {
-  if (clean) {
+async function prepareOutput(outputDir: string, clean: boolean, progress: Progress): Promise<void> {
+  if (clean && existsSync(join(outputDir, MANIFEST_FILE))) {
     for (const entry of ['text', 'images', MANIFEST_FILE]) await rm(join(outputDir, entry), { recursive: true, force: true });
+  } else if (clean && (existsSync(join(outputDir, 'text')) || existsSync(join(outputDir, 'images')))) {
+    progress.warn(`${outputDir} has text/ or images/ but no manifest.json: not emptying folders the scraper did not write`);
   }
   await mkdir(join(outputDir, 'text'), { recursive: true });
   await mkdir(join(outputDir, 'images'), { recursive: true });

@@ -41,6 +41,30 @@ export function displayUrl(url: string): string {
   return url.startsWith('data:') && url.length > 80 ? `${url.slice(0, 60)}…(${url.length} chars)` : url;
 }
 
+export interface RunRecord {
+  baseUrl: string;
+  started: Date;
+  pages: PageEntry[];
+  images: SavedImage[];
+  failures: Failure[];
+  skipped: number;
+}
+
+export function composeManifest(run: RunRecord, finished = new Date()): Manifest {
+  const bytes = run.images.reduce((sum, image) => sum + image.bytes, 0);
+  const duplicates = run.images.reduce((sum, image) => sum + image.sources.length - 1, 0);
+  return {
+    baseUrl: run.baseUrl,
+    startedAt: run.started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - run.started.getTime(),
+    pages: run.pages,
+    images: run.images,
+    failures: run.failures,
+    summary: { pages: run.pages.length, images: run.images.length, bytes, duplicates, failures: run.failures.length, skipped: run.skipped },
+  };
+}
+
 export async function writeManifest(outputDir: string, manifest: Manifest): Promise<string> {
   const path = join(outputDir, MANIFEST_FILE);
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
