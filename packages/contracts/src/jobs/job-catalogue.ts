@@ -19,6 +19,12 @@ export const jobCatalogue = {
     instructions: z.string().nullish(),
     transcriptText: z.string(),
   }),
+  /** Fetch a recording from a user-supplied URL into storage; handled by the media service itself. */
+  'media-import': z.object({
+    mediaId: z.uuid(),
+    meetingId: z.uuid(),
+    url: z.string().min(1),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobCatalogue;

@@ -12,5 +12,7 @@ export interface RemoteMedia {
 
 /** Opens a user-supplied URL for reading, refusing anything but the public internet. */
 export interface RemoteMediaSource {
+  /** Refuses (BAD_USER_INPUT, field `url`) a URL that `open` would refuse before connecting; connects to nothing. */
+  vet(url: string): Promise<void>;
   open(url: string): Promise<RemoteMedia>;
 }

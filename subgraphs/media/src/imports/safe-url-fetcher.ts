@@ -60,6 +60,10 @@ export class SafeUrlFetcher implements RemoteMediaSource {
     };
   }
 
+  async vet(rawUrl: string): Promise<void> {
+    await resolveTarget(parseUrl(rawUrl), this.rules);
+  }
+
   async open(rawUrl: string): Promise<RemoteMedia> {
     let url = parseUrl(rawUrl);
     const deadline = new Deadline(this.config.totalTimeoutMs);

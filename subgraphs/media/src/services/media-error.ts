@@ -27,3 +27,12 @@ export class MediaError extends Error {
 export function badInput(field: string, reason: string, message: string): MediaError {
   return new MediaError('BAD_USER_INPUT', message, { field, reason });
 }
+
+/** Invisible and missing look the same, so callers never learn that another user's data exists. */
+export function notFound(what: string): MediaError {
+  return new MediaError('NOT_FOUND', `${what} not found`);
+}
+
+export function forbidden(message: string): MediaError {
+  return new MediaError('FORBIDDEN', message);
+}

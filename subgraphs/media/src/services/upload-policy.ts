@@ -93,9 +93,14 @@ export function meetingObjectPrefix(meetingId: string): string {
   return `meetings/${meetingId}/`;
 }
 
-export function mediaObjectKey(meetingId: string, mediaId: string, keyFileName: string): string {
+/** `meetings/<meetingId>/<mediaId>/`: everything stored for one recording. */
+export function mediaObjectPrefix(meetingId: string, mediaId: string): string {
   assertSafeId('mediaId', mediaId);
-  return `${meetingObjectPrefix(meetingId)}${mediaId}/${keyFileName}`;
+  return `${meetingObjectPrefix(meetingId)}${mediaId}/`;
+}
+
+export function mediaObjectKey(meetingId: string, mediaId: string, keyFileName: string): string {
+  return `${mediaObjectPrefix(meetingId, mediaId)}${keyFileName}`;
 }
 
 /** Throws BAD_USER_INPUT unless the type is an accepted audio/video type; returns its canonical name. */

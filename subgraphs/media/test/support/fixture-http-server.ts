@@ -11,8 +11,11 @@ export interface FixtureHttpServer {
   stop(): Promise<void>;
 }
 
-/** A throwaway HTTP server on 127.0.0.1 standing in for "some website" in import tests. */
-export async function startFixtureHttpServer(routes: Record<string, Route>): Promise<FixtureHttpServer> {
+/** A throwaway HTTP server on a loopback address standing in for "some website" in import tests. */
+export async function startFixtureHttpServer(
+  routes: Record<string, Route>,
+  host = '127.0.0.1',
+): Promise<FixtureHttpServer> {
   const hits = new Map<string, number>();
   let base = '';
   const server = createServer((req, res) => {
@@ -22,9 +25,9 @@ export async function startFixtureHttpServer(routes: Record<string, Route>): Pro
     if (route) route(req, res, base);
     else res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  base = `http://${host}:${port}`;
   return {
     base,
     port,

@@ -1,0 +1,42 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { STREAMS, jobSubject, parseJob } from '@mymeet/contracts';
+import type { Logger } from '@mymeet/core';
+import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
+import { MediaAssetRepository } from '../repositories/media-asset.repository.js';
+import { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
+import type { MediaDependencies } from '../services/media-dependencies.js';
+import { MediaImportService } from '../services/media-import.service.js';
+import { MeetingAccessService } from '../services/meeting-access.service.js';
+
+const MAX_DELIVER = 5;
+
+/**
+ * Runs `media-import` jobs, shared by every media instance. Heartbeats keep a long download
+ * alive; a crash mid-import gets the job redelivered, and the last attempt settles the asset.
+ */
+export function consumeMediaImportJobs(
+  orm: MikroORM,
+  messaging: Messaging,
+  deps: MediaDependencies,
+  logger: Logger,
+  consumerPrefix: string,
+  afterCommit: () => void,
+): Promise<RunningConsumer> {
+  return runDurableConsumer(messaging, {
+    stream: STREAMS.jobs.name,
+    durable: `${consumerPrefix}-media-import`,
+    filterSubject: jobSubject('media-import'),
+    maxDeliver: MAX_DELIVER,
+    ackWaitMs: 60_000,
+    heartbeatMs: 15_000,
+    backoffMs: [5_000, 30_000, 120_000],
+    logger,
+    handle: async (msg) => {
+      const job = parseJob('media-import', msg.json());
+      const em = orm.em.fork();
+      const access = new MeetingAccessService(new MeetingAccessRepository(em));
+      const imports = new MediaImportService(new MediaAssetRepository(em, afterCommit), access, deps);
+      await imports.run(job.payload, msg.info.redeliveryCount >= MAX_DELIVER);
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import type { MediaConfig } from './config.js';
+import type { AddressPolicy } from './imports/address-policy.js';
+import { DEFAULT_SAFE_FETCH, SafeUrlFetcher } from './imports/safe-url-fetcher.js';
+import { FfprobeInspector } from './probe/ffprobe-inspector.adapter.js';
+import type { MediaDependencies } from './services/media-dependencies.js';
+import { MediaImporter } from './services/media-importer.js';
+import { DEFAULT_MEDIA_PROBE, MediaProbe } from './services/media-probe.js';
+import { MediaValidator } from './services/media-validator.js';
+import { createS3Client } from './storage/s3-client.factory.js';
+import { S3ObjectStorage } from './storage/s3-object-storage.adapter.js';
+
+/** Chooses the adapters behind the media ports from config. */
+export function buildMediaDependencies(
+  config: MediaConfig,
+  importAddressPolicy?: AddressPolicy,
+): MediaDependencies & { close(): void } {
+  const connection = {
+    region: config.s3.region,
+    forcePathStyle: config.s3.forcePathStyle,
+    credentials: config.s3.credentials,
+  };
+  const client = createS3Client({ ...connection, endpoint: config.s3.endpoint });
+  const publicClient = config.s3.publicEndpoint
+    ? createS3Client({ ...connection, endpoint: config.s3.publicEndpoint })
+    : undefined;
+  const storage = new S3ObjectStorage({ bucket: config.s3.bucket, client, publicClient });
+  const inspector = new FfprobeInspector({
+    ffprobePath: config.probe.ffprobePath,
+    ffmpegPath: config.probe.ffmpegPath,
+    timeoutMs: config.probe.timeoutMs,
+  });
+  const probe = new MediaProbe(inspector, {
+    ...DEFAULT_MEDIA_PROBE,
+    maxDurationSeconds: config.probe.maxDurationSeconds,
+  });
+  const remote = new SafeUrlFetcher(
+    { ...DEFAULT_SAFE_FETCH, allowedPorts: config.imports.allowedPorts, maxBytes: config.imports.maxBytes },
+    { policy: importAddressPolicy },
+  );
+  return {
+    storage,
+    validator: new MediaValidator(storage, probe),
+    remote,
+    importer: new MediaImporter(remote, storage),
+    uploadPolicy: config.uploads,
+    uploadUrlTtlSeconds: config.uploads.urlTtlSeconds,
+    downloadUrlTtlSeconds: config.uploads.downloadUrlTtlSeconds,
+    // Three probe commands run one after the other, each bounded by the probe timeout.
+    validationStaleMs: 4 * config.probe.timeoutMs,
+    close: () => {
+      client.destroy();
+      publicClient?.destroy();
+    },
+  };
+}

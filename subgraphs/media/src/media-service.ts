@@ -1,0 +1,77 @@
+import { createLogger, type Logger } from '@mymeet/core';
+import { OutboxRelay, openDatabase } from '@mymeet/database';
+import { openMessaging } from '@mymeet/messaging';
+import { startSubgraph } from '@mymeet/server';
+import type { MediaConfig } from './config.js';
+import { mediaEntities } from './entities/index.js';
+import { consumeMediaImportJobs } from './events/media-import.consumer.js';
+import { consumeMeetingEvents } from './events/meeting-access.consumer.js';
+import type { AddressPolicy } from './imports/address-policy.js';
+import { mediaMigrations } from './migrations/index.js';
+import { buildMediaDependencies } from './media-dependencies.factory.js';
+import { startMediaSweeper } from './media-sweeper.timer.js';
+import { buildMediaSchema } from './schema/build-media-schema.js';
+import { mediaContextFactory } from './schema/media-context.js';
+
+export interface RunningMediaService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface MediaServiceOverrides {
+  /** Tests only: which addresses URL imports may reach (there is deliberately no config switch). */
+  importAddressPolicy?: AddressPolicy;
+}
+
+/** Wires the media subgraph: storage (bucket ensured), database (migrated), NATS, outbox, consumers, sweeper, HTTP. */
+export async function startMediaService(
+  config: MediaConfig,
+  logger: Logger = createLogger('media', config.logLevel),
+  overrides: MediaServiceOverrides = {},
+): Promise<RunningMediaService> {
+  const deps = buildMediaDependencies(config, overrides.importAddressPolicy);
+  await deps.storage.ensureBucket();
+  const orm = await openDatabase({
+    url: config.databaseUrl,
+    entities: mediaEntities,
+    migrations: mediaMigrations,
+  });
+  const messaging = await openMessaging(config.natsUrl, 'media');
+  const relay = new OutboxRelay(
+    orm,
+    async (subject, data, id) => void (await messaging.js.publish(subject, data, { msgID: id })),
+    logger,
+  );
+  relay.start();
+  const kick = () => void relay.kick();
+  const consumers = [
+    await consumeMeetingEvents(orm, messaging, deps.storage, logger, config.consumerPrefix),
+    await consumeMediaImportJobs(orm, messaging, deps, logger, config.consumerPrefix, kick),
+  ];
+  const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);
+  const { schema } = await buildMediaSchema();
+  const server = await startSubgraph({
+    name: 'media',
+    schema,
+    host: config.host,
+    port: config.port,
+    production: config.production,
+    internalSecret: config.internalSecret,
+    logger,
+    isReady: async () => !messaging.nc.isClosed() && (await orm.isConnected()),
+    extendContext: mediaContextFactory(orm, deps, kick),
+  });
+  logger.info({ url: `${server.http.url}/graphql` }, 'media subgraph ready');
+  return {
+    url: server.http.url,
+    stop: async () => {
+      await server.stop();
+      await sweeper.stop();
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await relay.stop();
+      await messaging.close();
+      await orm.close();
+      deps.close();
+    },
+  };
+}

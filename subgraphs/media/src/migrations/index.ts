@@ -1,0 +1,4 @@
+import { Migration20261128000200CreateMedia } from './Migration20261128000200CreateMedia.js';
+
+/** Committed migrations in order; they run at start. */
+export const mediaMigrations = [Migration20261128000200CreateMedia];

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { MediaStatus } from '../domain/media-status.js';
+import type { MediaAssetEntity } from '../entities/media-asset.entity.js';
+import type { MeetingAccessEntity } from '../entities/meeting-access.entity.js';
+import type { MediaAssetRepository } from '../repositories/media-asset.repository.js';
+import type { ProbeOutcome } from './media-probe.js';
+
+/**
+ * Settles a validated asset and stages what follows in the same unit of work: a READY recording
+ * announces `media.ready` and queues its transcription (one transcript id for both, so the
+ * transcripts service and the worker meet on it); a rejected one announces `media.rejected` only.
+ */
+export function recordValidationOutcome(
+  asset: MediaAssetEntity,
+  outcome: ProbeOutcome,
+  meeting: Pick<MeetingAccessEntity, 'language'>,
+  assets: MediaAssetRepository,
+): void {
+  asset.validationStartedAt = null;
+  if (!outcome.accepted) {
+    rejectAsset(asset, outcome.reason, outcome.message, assets);
+    return;
+  }
+  const { facts } = outcome;
+  asset.status = MediaStatus.READY;
+  asset.rejectionCode = null;
+  asset.rejectionReason = null;
+  asset.durationSeconds = facts.durationSeconds;
+  asset.container = facts.container;
+  asset.audioCodec = facts.audioCodec;
+  asset.videoCodec = facts.videoCodec ?? null;
+  asset.sampleRate = facts.sampleRate;
+  asset.channels = facts.channels;
+  asset.bitRate = facts.bitRate !== undefined ? Math.round(facts.bitRate) : null;
+  asset.transcriptId = randomUUID();
+  const common = {
+    mediaId: asset.id,
+    transcriptId: asset.transcriptId,
+    objectKey: asset.objectKey,
+    language: meeting.language,
+  };
+  assets.stageEvent('media.ready', asset.meetingId, {
+    ...common,
+    contentType: asset.contentType,
+    byteSize: asset.byteSize,
+    durationSeconds: facts.durationSeconds,
+  });
+  assets.stageJob('asr', { ...common, meetingId: asset.meetingId }, asset.transcriptId);
+}
+
+export function rejectAsset(
+  asset: MediaAssetEntity,
+  code: string,
+  message: string,
+  assets: MediaAssetRepository,
+): void {
+  asset.status = MediaStatus.REJECTED;
+  asset.rejectionCode = code;
+  asset.rejectionReason = message;
+  asset.validationStartedAt = null;
+  assets.stageEvent('media.rejected', asset.meetingId, { mediaId: asset.id, reason: message });
+}
