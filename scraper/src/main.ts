@@ -40,7 +40,10 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof PageLoadError) process.stderr.write(`scrape failed: ${error.message}\n`);
     else if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-    else process.stderr.write(`scrape failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    else
+      process.stderr.write(
+        `scrape failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     return EXIT_FAILED;
   }
 }

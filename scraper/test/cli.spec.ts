@@ -23,7 +23,11 @@ describe('the scrape command', function () {
   });
 
   it('scrapes a page, prints progress and a summary, and exits 0', async () => {
-    const run = await runCli({ ...FIXTURE_ENV, BASE_URL: `${server.url}blog/`, OUTPUT_DIR: join(workDir, 'ok') });
+    const run = await runCli({
+      ...FIXTURE_ENV,
+      BASE_URL: `${server.url}blog/`,
+      OUTPUT_DIR: join(workDir, 'ok'),
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /page 1: opening/);
     assert.match(run.stdout, /pages: {4}1 \(text\/main_page\.txt\)/);
@@ -32,9 +36,15 @@ describe('the scrape command', function () {
   });
 
   it('rejects bad configuration naming every bad variable, with exit code 2', async () => {
-    const run = await runCli({ BASE_URL: 'ftp://example.com', RETRIES: 'many', RESPECT_ROBOTS: 'perhaps', CRAWL_DEPTH: '-1' });
+    const run = await runCli({
+      BASE_URL: 'ftp://example.com',
+      RETRIES: 'many',
+      RESPECT_ROBOTS: 'perhaps',
+      CRAWL_DEPTH: '-1',
+    });
     assert.equal(run.code, 2);
-    for (const name of ['BASE_URL', 'RETRIES', 'RESPECT_ROBOTS', 'CRAWL_DEPTH']) assert.match(run.stderr, new RegExp(`- ${name}: `));
+    for (const name of ['BASE_URL', 'RETRIES', 'RESPECT_ROBOTS', 'CRAWL_DEPTH'])
+      assert.match(run.stderr, new RegExp(`- ${name}: `));
     assert.equal(run.stdout, '');
   });
 
@@ -56,11 +66,20 @@ describe('the scrape command', function () {
   });
 
   it('fails when the main page answers with an HTTP error', async () => {
-    const run = await runCli({ ...FIXTURE_ENV, BASE_URL: `${server.url}nowhere.html`, OUTPUT_DIR: join(workDir, 'missing') });
+    const run = await runCli({
+      ...FIXTURE_ENV,
+      BASE_URL: `${server.url}nowhere.html`,
+      OUTPUT_DIR: join(workDir, 'missing'),
+    });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /cannot load .*nowhere\.html: HTTP 404/);
-    const manifest = JSON.parse(await readFile(join(workDir, 'missing', 'manifest.json'), 'utf8')) as Manifest;
-    assert.deepEqual(manifest.failures.map((f) => [f.kinds, f.reason]), [[['page'], `cannot load ${server.url}nowhere.html: HTTP 404`]]);
+    const manifest = JSON.parse(
+      await readFile(join(workDir, 'missing', 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    assert.deepEqual(
+      manifest.failures.map((f) => [f.kinds, f.reason]),
+      [[['page'], `cannot load ${server.url}nowhere.html: HTTP 404`]],
+    );
   });
 
   it('empties text/ and images/ only in a folder that holds its manifest', async () => {
@@ -76,10 +95,17 @@ describe('the scrape command', function () {
   });
 
   it('refuses a main page that robots.txt disallows, unless told to ignore robots.txt', async () => {
-    const blocked = { ...FIXTURE_ENV, BASE_URL: `${server.url}private/`, OUTPUT_DIR: join(workDir, 'private') };
+    const blocked = {
+      ...FIXTURE_ENV,
+      BASE_URL: `${server.url}private/`,
+      OUTPUT_DIR: join(workDir, 'private'),
+    };
     const refused = await runCli(blocked);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /robots\.txt disallows .*private\/ \(set RESPECT_ROBOTS=false to override\)/);
+    assert.match(
+      refused.stderr,
+      /robots\.txt disallows .*private\/ \(set RESPECT_ROBOTS=false to override\)/,
+    );
     const ignored = await runCli({ ...blocked, RESPECT_ROBOTS: 'false' });
     assert.match(ignored.stderr, /cannot load .*private\/: HTTP 404/);
   });

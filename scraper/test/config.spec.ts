@@ -16,12 +16,33 @@ describe('config', () => {
   });
 
   it('coerces numbers and booleans, treating blank values as unset', () => {
-    const config = parseConfig({ RETRIES: '5', RESPECT_ROBOTS: 'no', CRAWL_IMAGES: 'yes', REQUESTS_PER_SECOND: '0.5', MAX_PAGES: '  ' });
-    assert.deepEqual([config.RETRIES, config.RESPECT_ROBOTS, config.CRAWL_IMAGES, config.REQUESTS_PER_SECOND, config.MAX_PAGES], [5, false, true, 0.5, 20]);
+    const config = parseConfig({
+      RETRIES: '5',
+      RESPECT_ROBOTS: 'no',
+      CRAWL_IMAGES: 'yes',
+      REQUESTS_PER_SECOND: '0.5',
+      MAX_PAGES: '  ',
+    });
+    assert.deepEqual(
+      [
+        config.RETRIES,
+        config.RESPECT_ROBOTS,
+        config.CRAWL_IMAGES,
+        config.REQUESTS_PER_SECOND,
+        config.MAX_PAGES,
+      ],
+      [5, false, true, 0.5, 20],
+    );
   });
 
   it('reports every bad variable at once', () => {
-    const bad = { BASE_URL: 'not a url', CONCURRENCY: '0', REQUESTS_PER_SECOND: '-1', RESPECT_ROBOTS: 'maybe', RETRIES: '1.5' };
+    const bad = {
+      BASE_URL: 'not a url',
+      CONCURRENCY: '0',
+      REQUESTS_PER_SECOND: '-1',
+      RESPECT_ROBOTS: 'maybe',
+      RETRIES: '1.5',
+    };
     assert.throws(
       () => parseConfig(bad),
       (error: unknown) => {
@@ -41,7 +62,10 @@ describe('config', () => {
   it('merges .env files under the real environment', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'scraper-env-'));
     try {
-      await writeFile(join(dir, '.env'), 'BASE_URL=http://from-file.test/\nOUTPUT_DIR="./from file"\nRETRIES=3\n');
+      await writeFile(
+        join(dir, '.env'),
+        'BASE_URL=http://from-file.test/\nOUTPUT_DIR="./from file"\nRETRIES=3\n',
+      );
       const env = readEnvironment({ RETRIES: '7' }, dir);
       assert.equal(env.BASE_URL, 'http://from-file.test/');
       assert.equal(env.OUTPUT_DIR, './from file');

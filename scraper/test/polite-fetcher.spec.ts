@@ -6,7 +6,13 @@ import { PoliteFetcher, type FetchPolicy } from '../src/fetch/polite-fetcher.js'
 import { RateLimiter } from '../src/fetch/rate-limiter.js';
 import { closedPort } from './support/closed-port.js';
 
-const POLICY: FetchPolicy = { userAgent: 'MyMeetScraper-test', timeoutMs: 400, retries: 2, retryBaseMs: 20, maxBytes: 1000 };
+const POLICY: FetchPolicy = {
+  userAgent: 'MyMeetScraper-test',
+  timeoutMs: 400,
+  retries: 2,
+  retryBaseMs: 20,
+  maxBytes: 1000,
+};
 
 describe('PoliteFetcher', function () {
   this.timeout(20_000);
@@ -20,7 +26,8 @@ describe('PoliteFetcher', function () {
       hits.set(req.url!, count);
       if (req.url === '/flaky') return void (count < 3 ? res.writeHead(503).end() : res.end('ok'));
       if (req.url === '/gone') return void res.writeHead(404).end();
-      if (req.url === '/big-declared') return void res.writeHead(200, { 'content-length': '5000' }).end(Buffer.alloc(5000));
+      if (req.url === '/big-declared')
+        return void res.writeHead(200, { 'content-length': '5000' }).end(Buffer.alloc(5000));
       if (req.url === '/big-streamed') {
         res.write(Buffer.alloc(800));
         return void setTimeout(() => res.end(Buffer.alloc(800)), 20);
@@ -102,8 +109,14 @@ describe('RateLimiter', () => {
 
 describe('decodeDataUrl', () => {
   it('decodes base64 and percent-encoded payloads to bytes', () => {
-    assert.deepEqual(decodeDataUrl('data:image/png;base64,iVBORw0K'), { mediaType: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) });
-    assert.equal(decodeDataUrl("data:image/svg+xml,%3Csvg%20a='%C3%A9'/%3E")!.bytes.toString('utf8'), "<svg a='é'/>");
+    assert.deepEqual(decodeDataUrl('data:image/png;base64,iVBORw0K'), {
+      mediaType: 'image/png',
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]),
+    });
+    assert.equal(
+      decodeDataUrl("data:image/svg+xml,%3Csvg%20a='%C3%A9'/%3E")!.bytes.toString('utf8'),
+      "<svg a='é'/>",
+    );
     assert.deepEqual(decodeDataUrl('data:,%FF%00')!.bytes, Buffer.from([0xff, 0]));
     assert.equal(decodeDataUrl('data:image/png;base64')?.bytes, undefined);
   });

@@ -37,7 +37,17 @@ describe('robots.txt', () => {
     assert.ok(!allowed('/search?q=1'));
     assert.ok(allowed('/search'));
     assert.ok(allowed('/'));
-    assert.ok(isPathAllowed({ rules: [{ allow: false, pattern: '/a' }, { allow: true, pattern: '/a' }] }, '/a'));
+    assert.ok(
+      isPathAllowed(
+        {
+          rules: [
+            { allow: false, pattern: '/a' },
+            { allow: true, pattern: '/a' },
+          ],
+        },
+        '/a',
+      ),
+    );
   });
 
   it('falls back to the * group, ignoring empty Disallow lines', () => {

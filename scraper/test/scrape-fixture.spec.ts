@@ -65,7 +65,8 @@ describe('scraping the fixture site', function () {
     if (outputDir) await rm(outputDir, { recursive: true, force: true });
   });
 
-  const fileImages = () => manifest.images.filter((image) => !image.sources.some((s) => s.kinds.includes('inline-svg')));
+  const fileImages = () =>
+    manifest.images.filter((image) => !image.sources.some((s) => s.kinds.includes('inline-svg')));
   const occurrences = (needle: string) => text.split(needle).length - 1;
 
   it('saves exactly the expected image files, by sha256', async () => {
@@ -75,9 +76,13 @@ describe('scraping the fixture site', function () {
   });
 
   it('saves the inline SVGs, with referenced symbols inlined and sprite containers skipped', async () => {
-    const inline = manifest.images.filter((image) => image.sources.some((s) => s.kinds.includes('inline-svg')));
+    const inline = manifest.images.filter((image) =>
+      image.sources.some((s) => s.kinds.includes('inline-svg')),
+    );
     assert.equal(inline.length, 4);
-    const markup = await Promise.all(inline.map((image) => readFile(join(outputDir, 'images', image.file), 'utf8')));
+    const markup = await Promise.all(
+      inline.map((image) => readFile(join(outputDir, 'images', image.file), 'utf8')),
+    );
     assert.ok(markup.every((svg) => svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')));
     assert.ok(markup.some((svg) => svg.includes('<symbol id="star"') && svg.includes('<use href="#star"')));
     assert.ok(markup.some((svg) => svg.includes('<circle')));
@@ -91,7 +96,8 @@ describe('scraping the fixture site', function () {
       assert.equal(sha256(bytes), image.sha256);
       assert.equal(bytes.length, image.bytes);
     }
-    const byUrl = (suffix: string) => manifest.images.find((i) => i.sources.some((s) => s.url.endsWith(suffix)))!;
+    const byUrl = (suffix: string) =>
+      manifest.images.find((i) => i.sources.some((s) => s.url.endsWith(suffix)))!;
     assert.equal(byUrl('/img/fake.jpg').file, 'fake.png');
     assert.equal(byUrl('/img/noext').file, 'noext.jpg');
     assert.equal(byUrl('/img/og').type, 'jpeg');
@@ -118,19 +124,37 @@ describe('scraping the fixture site', function () {
 
   it('lists each failure with its reason and carries on', () => {
     const reasons = Object.fromEntries(manifest.failures.map((f) => [new URL(f.url).pathname, f.reason]));
-    assert.deepEqual(Object.keys(reasons).sort(), ['/img/huge.png', '/img/missing.png', '/img/not-image.png', '/img/slow.png', '/private/secret.png']);
+    assert.deepEqual(Object.keys(reasons).sort(), [
+      '/img/huge.png',
+      '/img/missing.png',
+      '/img/not-image.png',
+      '/img/slow.png',
+      '/private/secret.png',
+    ]);
     assert.equal(reasons['/img/missing.png'], 'HTTP 404');
     assert.equal(reasons['/img/slow.png'], 'timeout');
     assert.equal(reasons['/private/secret.png'], 'disallowed by robots.txt');
     assert.match(reasons['/img/huge.png']!, /^too large/);
     assert.match(reasons['/img/not-image.png']!, /^not an image/);
-    assert.deepEqual(manifest.summary, { pages: 1, images: 32, bytes: summary.bytes, duplicates: 3, failures: 5, skipped: 0 });
+    assert.deepEqual(manifest.summary, {
+      pages: 1,
+      images: 32,
+      bytes: summary.bytes,
+      duplicates: 3,
+      failures: 5,
+      skipped: 0,
+    });
   });
 
   it('downloads only what the page references, each URL once, as MyMeetScraper', () => {
     const downloads = server.requests.filter((r) => !r.fromBrowser && r.path !== '/robots.txt');
     assert.ok(downloads.every((r) => r.userAgent.includes('MyMeetScraper')));
-    for (const unchosen of ['/img/small.jpg', '/img/photo.webp', '/img/photo@2x.webp', '/img/photo-fallback.jpg']) {
+    for (const unchosen of [
+      '/img/small.jpg',
+      '/img/photo.webp',
+      '/img/photo@2x.webp',
+      '/img/photo-fallback.jpg',
+    ]) {
       assert.ok(!downloads.some((r) => r.path === unchosen), `${unchosen} is not the chosen candidate`);
     }
     const retried = new Set(['/img/slow.png']);
@@ -141,12 +165,31 @@ describe('scraping the fixture site', function () {
 
   it('keeps the visible text in reading order', () => {
     const lines = text.trimEnd().split('\n');
-    const order = ['Fixture Home', 'Привет, мир! Встречи с ИИ-ассистентом.', 'Smart Summaries', 'NEW Feature badge line',
-      'Plans from $9 per month for every team', 'Shadow greeting', 'Slotted light text', 'Closed shadow text',
-      'Inside the frame', 'Send request', 'Fade in on scroll text', 'Scrolled into view text', 'Footer contact line', 'Late arrival text'];
+    const order = [
+      'Fixture Home',
+      'Привет, мир! Встречи с ИИ-ассистентом.',
+      'Smart Summaries',
+      'NEW Feature badge line',
+      'Plans from $9 per month for every team',
+      'Shadow greeting',
+      'Slotted light text',
+      'Closed shadow text',
+      'Inside the frame',
+      'Send request',
+      'Fade in on scroll text',
+      'Scrolled into view text',
+      'Footer contact line',
+      'Late arrival text',
+    ];
     const positions = order.map((line) => lines.indexOf(line));
-    assert.ok(positions.every((p) => p >= 0), `missing lines: ${order.filter((_, i) => positions[i] === -1).join(' | ')}`);
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+    assert.ok(
+      positions.every((p) => p >= 0),
+      `missing lines: ${order.filter((_, i) => positions[i] === -1).join(' | ')}`,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
   });
 
   it('keeps a responsive copy and a letter-by-letter animated word once each', () => {
@@ -156,8 +199,19 @@ describe('scraping the fixture site', function () {
   });
 
   it('leaves out hidden, unrendered and non-content text', () => {
-    for (const hidden of ['Secret hidden text', 'Display none text', 'Invisible words', 'Transparent words', 'Screen reader only text',
-      'No script text', 'TEMPLATE_MARKER', 'SCRIPT_MARKER', 'STYLE_MARKER', 'TITLE_MARKER', 'Unslotted light text']) {
+    for (const hidden of [
+      'Secret hidden text',
+      'Display none text',
+      'Invisible words',
+      'Transparent words',
+      'Screen reader only text',
+      'No script text',
+      'TEMPLATE_MARKER',
+      'SCRIPT_MARKER',
+      'STYLE_MARKER',
+      'TITLE_MARKER',
+      'Unslotted light text',
+    ]) {
       assert.equal(occurrences(hidden), 0, hidden);
     }
   });

@@ -5,10 +5,22 @@ import { crawlSite } from '../src/crawl/site-crawler.js';
 describe('sameSiteLinks', () => {
   it('keeps same-site page links, canonical and unique', () => {
     const links = [
-      'https://site.test/a#top', 'https://site.test/a', '/b', 'https://www.site.test/c', 'https://other.test/d',
-      'mailto:x@site.test', 'javascript:void(0)', 'https://site.test/file.pdf', 'https://site.test/logo.PNG', 'http://[bad',
+      'https://site.test/a#top',
+      'https://site.test/a',
+      '/b',
+      'https://www.site.test/c',
+      'https://other.test/d',
+      'mailto:x@site.test',
+      'javascript:void(0)',
+      'https://site.test/file.pdf',
+      'https://site.test/logo.PNG',
+      'http://[bad',
     ];
-    assert.deepEqual(sameSiteLinks(links, 'https://site.test/'), ['https://site.test/a', 'https://site.test/b', 'https://www.site.test/c']);
+    assert.deepEqual(sameSiteLinks(links, 'https://site.test/'), [
+      'https://site.test/a',
+      'https://site.test/b',
+      'https://www.site.test/c',
+    ]);
   });
 });
 
@@ -31,7 +43,10 @@ describe('crawlSite', () => {
   it('visits breadth-first to the given depth, each page once', async () => {
     assert.deepEqual(await crawl(0), [['https://s.test/', 0]]);
     assert.deepEqual(await crawl(2), [
-      ['https://s.test/', 0], ['https://s.test/a', 1], ['https://s.test/b', 1], ['https://s.test/a/deep', 2],
+      ['https://s.test/', 0],
+      ['https://s.test/a', 1],
+      ['https://s.test/b', 1],
+      ['https://s.test/a/deep', 2],
     ]);
   });
 
@@ -40,8 +55,11 @@ describe('crawlSite', () => {
   });
 
   it('lets a failure on the start page propagate', async () => {
-    await assert.rejects(crawlSite('https://s.test/', { maxDepth: 1, maxPages: 5 }, async () => {
-      throw new Error('down');
-    }), /down/);
+    await assert.rejects(
+      crawlSite('https://s.test/', { maxDepth: 1, maxPages: 5 }, async () => {
+        throw new Error('down');
+      }),
+      /down/,
+    );
   });
 });

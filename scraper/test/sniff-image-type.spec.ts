@@ -35,7 +35,8 @@ describe('sniffImageType', () => {
   });
 
   it('recognises SVG behind a BOM, XML declaration, comments and a doctype', () => {
-    const svg = '\uFEFF<?xml version="1.0"?>\n<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd" [ <!ENTITY a "b"> ]>\n<svg viewBox="0 0 4 2"/>';
+    const svg =
+      '\uFEFF<?xml version="1.0"?>\n<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd" [ <!ENTITY a "b"> ]>\n<svg viewBox="0 0 4 2"/>';
     assert.equal(sniffImageType(text(svg)), 'svg');
     assert.deepEqual(svgDimensions(svg), { width: 4, height: 2 });
   });
@@ -45,7 +46,11 @@ describe('sniffImageType', () => {
     assert.equal(sniffImageType(text('just text')), null);
     assert.equal(sniffImageType(Buffer.alloc(0)), null);
     assert.equal(sniffImageType(Buffer.from([0xff, 0xd8])), null);
-    assert.equal(sniffImageType(Buffer.from([0, 0, 1, 0, 1, 0])), null, 'an icon directory with no room for its entry');
+    assert.equal(
+      sniffImageType(Buffer.from([0, 0, 1, 0, 1, 0])),
+      null,
+      'an icon directory with no room for its entry',
+    );
   });
 
   it('tells AVIF from other ISO media by its brands', () => {
@@ -68,7 +73,10 @@ describe('imageDimensions', () => {
   });
 
   it('reads SVG sizes in px or unitless, falling back to the viewBox', () => {
-    assert.deepEqual(svgDimensions('<svg width="10px" height="20" viewBox="0 0 1 1">'), { width: 10, height: 20 });
+    assert.deepEqual(svgDimensions('<svg width="10px" height="20" viewBox="0 0 1 1">'), {
+      width: 10,
+      height: 20,
+    });
     assert.deepEqual(svgDimensions('<svg width="100%" viewBox="0,0,30.4,40">'), { width: 30, height: 40 });
     assert.equal(svgDimensions('<svg width="2em">'), null);
   });

@@ -28,14 +28,20 @@ describe('srcset', () => {
 
 describe('cssImageUrls', () => {
   it('finds quoted, unquoted and escaped url() values and skips gradients', () => {
-    assert.deepEqual(cssImageUrls('linear-gradient(red, blue), url("a b.png"), url(c.png), url(\'d\\).png\')'), ['a b.png', 'c.png', 'd).png']);
+    assert.deepEqual(
+      cssImageUrls('linear-gradient(red, blue), url("a b.png"), url(c.png), url(\'d\\).png\')'),
+      ['a b.png', 'c.png', 'd).png'],
+    );
     assert.deepEqual(cssImageUrls('none'), []);
     assert.deepEqual(cssImageUrls('linear-gradient(red, blue)'), []);
   });
 
   it('keeps the highest-resolution option of image-set()', () => {
     assert.deepEqual(cssImageUrls('image-set(url("lo.png") 1x, url("hi.png") 2x)'), ['hi.png']);
-    assert.deepEqual(cssImageUrls('-webkit-image-set("a.png" 1x, "b.png" 3x), url(z.png)'), ['b.png', 'z.png']);
+    assert.deepEqual(cssImageUrls('-webkit-image-set("a.png" 1x, "b.png" 3x), url(z.png)'), [
+      'b.png',
+      'z.png',
+    ]);
     assert.deepEqual(cssImageUrls('image-set(url(x.avif) type("image/avif"), url(y.png))'), ['x.avif']);
   });
 

@@ -7,13 +7,19 @@ import { TextStore, textFileFor } from '../src/sinks/text-store.js';
 
 describe('assembleText', () => {
   it('joins runs into lines at block boundaries, collapsing whitespace', () => {
-    assert.equal(assembleText([null, 'Hello ', ' wor', 'ld', null, null, '\u00A0 Next\u200B line ', null]), 'Hello world\nNext line\n');
+    assert.equal(
+      assembleText([null, 'Hello ', ' wor', 'ld', null, null, '\u00A0 Next\u200B line ', null]),
+      'Hello world\nNext line\n',
+    );
     assert.equal(assembleText([null, '  ', null]), '');
   });
 
   it('drops long lines repeated verbatim but keeps short repeats', () => {
     const block = 'A sentence long enough to be a block';
-    assert.equal(assembleText([block, null, 'Learn more', null, block.toUpperCase(), null, 'Learn more']), `${block}\nLearn more\nLearn more\n`);
+    assert.equal(
+      assembleText([block, null, 'Learn more', null, block.toUpperCase(), null, 'Learn more']),
+      `${block}\nLearn more\nLearn more\n`,
+    );
   });
 });
 

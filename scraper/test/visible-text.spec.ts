@@ -10,7 +10,10 @@ describe('visible text extraction (in Chromium)', function () {
   let page: Page;
 
   before(async () => {
-    session = await launchBrowser({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', viewport: { width: 1200, height: 800 } });
+    session = await launchBrowser({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      viewport: { width: 1200, height: 800 },
+    });
     page = await session.context.newPage();
   });
   after(() => session?.browser.close());
@@ -25,7 +28,9 @@ describe('visible text extraction (in Chromium)', function () {
   };
 
   it('keeps inline runs together and breaks lines at blocks and <br>', async () => {
-    const text = await textOf('<div>Sp<b>li</b><span style="display:inline-block">t</span> word</div><p>one<br>two</p><ul><li>a</li><li>b</li></ul>');
+    const text = await textOf(
+      '<div>Sp<b>li</b><span style="display:inline-block">t</span> word</div><p>one<br>two</p><ul><li>a</li><li>b</li></ul>',
+    );
     assert.equal(text, 'Split word\none\ntwo\na\nb\n');
   });
 
@@ -52,7 +57,10 @@ describe('visible text extraction (in Chromium)', function () {
     const hide = () => page.evaluate(() => void (document.getElementById('t')!.style.opacity = '0'));
     assert.equal(await textOf(html, [async () => undefined]), 'Seen while in view\n');
     await hide();
-    assert.equal(assembleText(await page.evaluate(visibleTextPass, 'extract' as TextPassMode)), 'Seen while in view\n');
+    assert.equal(
+      assembleText(await page.evaluate(visibleTextPass, 'extract' as TextPassMode)),
+      'Seen while in view\n',
+    );
     assert.equal(await textOf(html, [hide]), '', 'never seen, never kept');
   });
 });

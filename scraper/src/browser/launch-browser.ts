@@ -30,7 +30,11 @@ export const AGENT_TOKEN = 'MyMeetScraper';
 
 /** Launches the system Chromium (never a downloaded one) with one context prepared for extraction. */
 export async function launchBrowser(options: BrowserOptions): Promise<BrowserSession> {
-  const browser = await chromium.launch({ executablePath: options.executablePath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: options.executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   try {
     const userAgent = options.userAgent ?? defaultUserAgent(browser.version());
     const context = await browser.newContext({

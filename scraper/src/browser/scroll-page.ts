@@ -20,7 +20,11 @@ function scrollPosition(): number {
  * react as they would for a person), calling `onStep` after each pause. Stops at the bottom, where
  * two steps in a row move nothing, or after `maxSteps`. Returns the number of steps taken.
  */
-export async function scrollThrough(page: Page, options: ScrollOptions, onStep: () => Promise<void>): Promise<number> {
+export async function scrollThrough(
+  page: Page,
+  options: ScrollOptions,
+  onStep: () => Promise<void>,
+): Promise<number> {
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.mouse.move(viewport.width / 2, viewport.height / 2);
   let last = await page.evaluate(scrollPosition);

@@ -1,4 +1,5 @@
-const NON_PAGE_EXTENSION = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|pdf|zip|gz|tar|rar|7z|mp4|webm|mov|mp3|wav|ogg|woff2?|ttf|otf|css|js|json|xml|rss|txt|csv|docx?|xlsx?|pptx?|exe|dmg|apk)$/i;
+const NON_PAGE_EXTENSION =
+  /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|pdf|zip|gz|tar|rar|7z|mp4|webm|mov|mp3|wav|ogg|woff2?|ttf|otf|css|js|json|xml|rss|txt|csv|docx?|xlsx?|pptx?|exe|dmg|apk)$/i;
 
 const siteHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
 

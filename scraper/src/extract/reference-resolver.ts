@@ -48,7 +48,9 @@ export function resolveReferences(raws: RawReference[], page: string): ImageRefe
     for (const value of urlsOf(raw)) {
       const url = resolve(value, raw.base);
       if (!url) continue;
-      const fallbacks = (raw.fallbacks ?? []).map((f) => resolve(f, raw.base)).filter((f): f is string => !!f && f !== url);
+      const fallbacks = (raw.fallbacks ?? [])
+        .map((f) => resolve(f, raw.base))
+        .filter((f): f is string => !!f && f !== url);
       remember(url, raw, { fallbacks: [...new Set(fallbacks)] });
     }
   }

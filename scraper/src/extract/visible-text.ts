@@ -13,8 +13,26 @@ export function visibleTextPass(mode: TextPassMode): TextChunks {
   const top = window as unknown as Holder;
   const seen = (top.__mymeetSeenText ??= new WeakSet<Node>());
   const skipped = new Set([
-    'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'desc', 'defs', 'symbol',
-    'metadata', 'clippath', 'mask', 'pattern', 'lineargradient', 'radialgradient', 'filter', 'marker', 'option',
+    'script',
+    'style',
+    'noscript',
+    'template',
+    'head',
+    'title',
+    'meta',
+    'link',
+    'desc',
+    'defs',
+    'symbol',
+    'metadata',
+    'clippath',
+    'mask',
+    'pattern',
+    'lineargradient',
+    'radialgradient',
+    'filter',
+    'marker',
+    'option',
   ]);
   const out: TextChunks = [];
   const extracting = mode === 'extract';
@@ -79,7 +97,8 @@ export function visibleTextPass(mode: TextPassMode): TextChunks {
       if (['button', 'submit', 'reset'].includes(input.type)) return input.value;
       return input.value || input.placeholder;
     }
-    if (el.localName === 'textarea') return (el as HTMLTextAreaElement).value || (el as HTMLTextAreaElement).placeholder;
+    if (el.localName === 'textarea')
+      return (el as HTMLTextAreaElement).value || (el as HTMLTextAreaElement).placeholder;
     if (el.localName === 'select') return (el as HTMLSelectElement).selectedOptions[0]?.text ?? '';
     return null;
   };
@@ -107,7 +126,9 @@ export function visibleTextPass(mode: TextPassMode): TextChunks {
     const shown = visible && !hiddenSubtree(el, style);
     if (!shown && !extracting) return;
     const block = !/^(inline|contents|ruby)/.test(style.display);
-    const ownPre = /^(pre|break-spaces)/.test(style.whiteSpace) || style.getPropertyValue('white-space-collapse') === 'preserve';
+    const ownPre =
+      /^(pre|break-spaces)/.test(style.whiteSpace) ||
+      style.getPropertyValue('white-space-collapse') === 'preserve';
     if (block) out.push(null);
     const control = controlText(el);
     if (control !== null) {

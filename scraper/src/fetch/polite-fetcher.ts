@@ -27,7 +27,10 @@ export class PoliteFetcher {
     private readonly extraHeaders: HeaderSource = async () => ({}),
   ) {}
 
-  async fetch(url: string, options: { referer?: string; maxBytes?: number; accept?: string } = {}): Promise<FetchResult> {
+  async fetch(
+    url: string,
+    options: { referer?: string; maxBytes?: number; accept?: string } = {},
+  ): Promise<FetchResult> {
     const maxBytes = options.maxBytes ?? this.policy.maxBytes;
     let last: FetchResult = { ok: false, reason: 'not attempted', attempts: 0 };
     for (let attempt = 1; attempt <= this.policy.retries + 1; attempt++) {
@@ -54,7 +57,11 @@ export class PoliteFetcher {
       ...(await this.extraHeaders(url)),
     };
     try {
-      const response = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(this.policy.timeoutMs) });
+      const response = await fetch(url, {
+        headers,
+        redirect: 'follow',
+        signal: AbortSignal.timeout(this.policy.timeoutMs),
+      });
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
         const retryAfter = Number(response.headers.get('retry-after'));
@@ -66,10 +73,28 @@ export class PoliteFetcher {
       }
       const body = await readCapped(response, maxBytes);
       if (!body) {
-        return { result: { ok: false, reason: `too large (over ${maxBytes} bytes)`, status: response.status, attempts }, retryable: false };
+        return {
+          result: {
+            ok: false,
+            reason: `too large (over ${maxBytes} bytes)`,
+            status: response.status,
+            attempts,
+          },
+          retryable: false,
+        };
       }
       const contentType = response.headers.get('content-type') ?? '';
-      return { result: { ok: true, bytes: body, status: response.status, contentType, finalUrl: response.url || url, attempts }, retryable: false };
+      return {
+        result: {
+          ok: true,
+          bytes: body,
+          status: response.status,
+          contentType,
+          finalUrl: response.url || url,
+          attempts,
+        },
+        retryable: false,
+      };
     } catch (error) {
       return { result: { ok: false, reason: describeFetchError(error), attempts }, retryable: true };
     }
@@ -77,7 +102,8 @@ export class PoliteFetcher {
 }
 
 export function describeFetchError(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'timeout';
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   if (cause?.code) return `network error (${cause.code})`;
   return `network error (${error instanceof Error ? (cause?.message ?? error.message) : String(error)})`;

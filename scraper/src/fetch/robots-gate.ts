@@ -32,7 +32,10 @@ export class RobotsGate {
   }
 
   private async load(origin: string, host: string): Promise<RobotsPolicy> {
-    const result = await this.fetcher.fetch(`${origin}/robots.txt`, { maxBytes: ROBOTS_MAX_BYTES, accept: 'text/plain,*/*' });
+    const result = await this.fetcher.fetch(`${origin}/robots.txt`, {
+      maxBytes: ROBOTS_MAX_BYTES,
+      accept: 'text/plain,*/*',
+    });
     if (!result.ok) return result.status !== undefined && result.status >= 500 ? DISALLOW_ALL : ALLOW_ALL;
     const policy = robotsPolicyFor(result.bytes.toString('utf8'), this.agentToken);
     if (policy.crawlDelay) this.limiter.setMinimumInterval(host, policy.crawlDelay * 1000);

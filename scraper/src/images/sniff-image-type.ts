@@ -35,7 +35,12 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   if (head === 'GIF87a' || head === 'GIF89a') return 'gif';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
   if (isAvif(bytes)) return 'avif';
-  if (bytes.length >= 6 && startsWith(bytes, [0, 0]) && (bytes[2] === 1 || bytes[2] === 2) && bytes[3] === 0) {
+  if (
+    bytes.length >= 6 &&
+    startsWith(bytes, [0, 0]) &&
+    (bytes[2] === 1 || bytes[2] === 2) &&
+    bytes[3] === 0
+  ) {
     const count = bytes[4]! | (bytes[5]! << 8);
     if (count > 0 && bytes.length >= 6 + 16 * count) return 'ico';
   }

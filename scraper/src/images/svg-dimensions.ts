@@ -9,7 +9,10 @@ export function svgDimensions(svg: string): Dimensions | null {
     const match = value ? /^\s*(\d*\.?\d+)\s*(px)?\s*$/i.exec(value) : null;
     return match ? Math.round(Number(match[1])) : undefined;
   };
-  const box = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const box = attr('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const boxWidth = box?.length === 4 ? box[2] : undefined;
   const boxHeight = box?.length === 4 ? box[3] : undefined;
   const width = length(attr('width')) ?? (boxWidth !== undefined ? Math.round(boxWidth) : undefined);

@@ -18,7 +18,11 @@ type Obtained = { ok: true; bytes: Buffer; contentType: string } | Failed;
 type Stored = Extract<StoreOutcome, { image: unknown }>;
 
 /** Downloads every reference (trying its fallbacks in turn) into the store; failures are returned, never thrown. */
-export async function downloadImages(refs: ImageReference[], deps: DownloadDeps, concurrency: number): Promise<Failure[]> {
+export async function downloadImages(
+  refs: ImageReference[],
+  deps: DownloadDeps,
+  concurrency: number,
+): Promise<Failure[]> {
   const failures: Failure[] = [];
   let done = 0;
   const handle = async (ref: ImageReference) => {
@@ -27,11 +31,21 @@ export async function downloadImages(refs: ImageReference[], deps: DownloadDeps,
     if (!('ok' in outcome)) {
       const { image } = outcome;
       const size = image.width ? `, ${image.width}x${image.height}` : '';
-      const what = outcome.status === 'saved' ? `saved ${image.file} (${formatBytes(image.bytes)}${size})` : `duplicate of ${image.file}`;
+      const what =
+        outcome.status === 'saved'
+          ? `saved ${image.file} (${formatBytes(image.bytes)}${size})`
+          : `duplicate of ${image.file}`;
       deps.progress.info(`${tag} ${what} <- ${displayUrl(ref.url)}`);
     } else {
       const { reason, status, attempts } = outcome;
-      failures.push({ url: displayUrl(ref.url), kinds: ref.kinds, page: ref.page, reason, ...(status ? { status } : {}), ...(attempts ? { attempts } : {}) });
+      failures.push({
+        url: displayUrl(ref.url),
+        kinds: ref.kinds,
+        page: ref.page,
+        reason,
+        ...(status ? { status } : {}),
+        ...(attempts ? { attempts } : {}),
+      });
       deps.progress.warn(`${tag} failed ${displayUrl(ref.url)}: ${outcome.reason}`);
     }
   };
@@ -66,7 +80,9 @@ async function downloadOne(ref: ImageReference, deps: DownloadDeps): Promise<Sto
 async function obtain(url: string, referer: string, deps: DownloadDeps): Promise<Obtained> {
   if (url.startsWith('data:')) {
     const decoded = decodeDataUrl(url);
-    return decoded ? { ok: true, bytes: decoded.bytes, contentType: decoded.mediaType } : { ok: false, reason: 'malformed data: URL' };
+    return decoded
+      ? { ok: true, bytes: decoded.bytes, contentType: decoded.mediaType }
+      : { ok: false, reason: 'malformed data: URL' };
   }
   if (!(await deps.robots.allows(url))) return { ok: false, reason: 'disallowed by robots.txt' };
   const result = await deps.fetcher.fetch(url, { referer });

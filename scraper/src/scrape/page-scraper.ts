@@ -31,16 +31,25 @@ export class PageLoadError extends Error {
 }
 
 const NETWORK_QUIET_MS = 500;
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 /** Opens one page, lets it load and settle, scrolls through it, then extracts its text, images and links. */
-export async function scrapePage(context: BrowserContext, url: string, options: PageScrapeOptions): Promise<PageScrapeResult> {
+export async function scrapePage(
+  context: BrowserContext,
+  url: string,
+  options: PageScrapeOptions,
+): Promise<PageScrapeResult> {
   const page = await context.newPage();
   const network = watchNetwork(page);
   try {
     const status = await open(page, url, options.timeoutMs);
     await settle(page, network, options);
-    const markText = () => page.evaluate(visibleTextPass, 'mark' as TextPassMode).then(() => undefined, () => undefined);
+    const markText = () =>
+      page.evaluate(visibleTextPass, 'mark' as TextPassMode).then(
+        () => undefined,
+        () => undefined,
+      );
     const raws: RawReference[] = [];
     const collectImages = async () => {
       if (options.wantImages) raws.push(...(await page.evaluate(collectImageReferences)));

@@ -8,7 +8,14 @@ import { RateLimiter } from '../fetch/rate-limiter.js';
 import { RobotsGate } from '../fetch/robots-gate.js';
 import type { Progress } from '../progress.js';
 import { ImageStore } from '../sinks/image-store.js';
-import { composeManifest, MANIFEST_FILE, writeManifest, type Failure, type PageEntry, type RunRecord } from '../sinks/manifest.js';
+import {
+  composeManifest,
+  MANIFEST_FILE,
+  writeManifest,
+  type Failure,
+  type PageEntry,
+  type RunRecord,
+} from '../sinks/manifest.js';
 import { TextStore } from '../sinks/text-store.js';
 import { downloadImages } from './image-downloader.js';
 import { PageLoadError } from './page-scraper.js';
@@ -46,28 +53,57 @@ export async function runScrape(config: ScraperConfig, progress: Progress): Prom
   });
   try {
     const fetcher = new PoliteFetcher(
-      { userAgent: session.userAgent, timeoutMs: config.REQUEST_TIMEOUT_MS, retries: config.RETRIES, retryBaseMs: config.RETRY_BASE_MS, maxBytes: config.MAX_IMAGE_BYTES },
+      {
+        userAgent: session.userAgent,
+        timeoutMs: config.REQUEST_TIMEOUT_MS,
+        retries: config.RETRIES,
+        retryBaseMs: config.RETRY_BASE_MS,
+        maxBytes: config.MAX_IMAGE_BYTES,
+      },
       limiter,
       (url) => cookieHeader(session, url),
     );
     const robots = new RobotsGate(config.RESPECT_ROBOTS, AGENT_TOKEN, fetcher, limiter);
     const texts = new TextStore(join(outputDir, 'text'));
-    const { pages, references, failures } = await scrapePages(config, session, robots, limiter, texts, progress).catch(async (error: unknown) => {
+    const { pages, references, failures } = await scrapePages(
+      config,
+      session,
+      robots,
+      limiter,
+      texts,
+      progress,
+    ).catch(async (error: unknown) => {
       if (error instanceof PageLoadError) {
-        const failure: Failure = { url: config.BASE_URL, kinds: ['page'], page: config.BASE_URL, reason: error.message };
+        const failure: Failure = {
+          url: config.BASE_URL,
+          kinds: ['page'],
+          page: config.BASE_URL,
+          reason: error.message,
+        };
         await record({ pages: [], images: [], failures: [failure], skipped: 0 });
       }
       throw error;
     });
     const kept = references.slice(0, config.MAX_IMAGES);
     const skipped = references.length - kept.length;
-    if (skipped > 0) progress.warn(`MAX_IMAGES=${config.MAX_IMAGES}: skipping ${skipped} more image references`);
+    if (skipped > 0)
+      progress.warn(`MAX_IMAGES=${config.MAX_IMAGES}: skipping ${skipped} more image references`);
     progress.info(`downloading ${kept.length} image references`);
     const store = new ImageStore(join(outputDir, 'images'));
     failures.push(...(await downloadImages(kept, { fetcher, robots, store, progress }, config.CONCURRENCY)));
     const { manifest, path } = await record({ pages, images: store.images(), failures, skipped });
     const { summary, durationMs } = manifest;
-    return { outputDir, manifestPath: path, pages, images: summary.images, bytes: summary.bytes, duplicates: summary.duplicates, failures, skipped, durationMs };
+    return {
+      outputDir,
+      manifestPath: path,
+      pages,
+      images: summary.images,
+      bytes: summary.bytes,
+      duplicates: summary.duplicates,
+      failures,
+      skipped,
+      durationMs,
+    };
   } finally {
     await session.browser.close().catch(() => undefined);
   }
@@ -75,9 +111,12 @@ export async function runScrape(config: ScraperConfig, progress: Progress): Prom
 
 async function prepareOutput(outputDir: string, clean: boolean, progress: Progress): Promise<void> {
   if (clean && existsSync(join(outputDir, MANIFEST_FILE))) {
-    for (const entry of ['text', 'images', MANIFEST_FILE]) await rm(join(outputDir, entry), { recursive: true, force: true });
+    for (const entry of ['text', 'images', MANIFEST_FILE])
+      await rm(join(outputDir, entry), { recursive: true, force: true });
   } else if (clean && (existsSync(join(outputDir, 'text')) || existsSync(join(outputDir, 'images')))) {
-    progress.warn(`${outputDir} has text/ or images/ but no manifest.json: not emptying folders the scraper did not write`);
+    progress.warn(
+      `${outputDir} has text/ or images/ but no manifest.json: not emptying folders the scraper did not write`,
+    );
   }
   await mkdir(join(outputDir, 'text'), { recursive: true });
   await mkdir(join(outputDir, 'images'), { recursive: true });

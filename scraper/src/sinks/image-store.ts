@@ -3,7 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageKind } from '../extract/image-kinds.js';
 import { imageDimensions } from '../images/image-dimensions.js';
-import { IMAGE_EXTENSIONS, IMAGE_MIME_TYPES, sniffImageType, type ImageType } from '../images/sniff-image-type.js';
+import {
+  IMAGE_EXTENSIONS,
+  IMAGE_MIME_TYPES,
+  sniffImageType,
+  type ImageType,
+} from '../images/sniff-image-type.js';
 
 export interface ImageSource {
   url: string;
@@ -23,8 +28,7 @@ export interface SavedImage {
 }
 
 export type StoreOutcome =
-  | { status: 'saved' | 'duplicate'; image: SavedImage }
-  | { status: 'rejected'; reason: string };
+  { status: 'saved' | 'duplicate'; image: SavedImage } | { status: 'rejected'; reason: string };
 
 /** Writes each distinct image (by sha256) once, named after its first URL, with the extension its bytes prove. */
 export class ImageStore {
@@ -35,7 +39,11 @@ export class ImageStore {
 
   async add(bytes: Buffer, source: ImageSource, declaredType = ''): Promise<StoreOutcome> {
     const type = sniffImageType(bytes);
-    if (!type) return { status: 'rejected', reason: `not an image (${declaredType || 'unknown type'}, ${bytes.length} bytes)` };
+    if (!type)
+      return {
+        status: 'rejected',
+        reason: `not an image (${declaredType || 'unknown type'}, ${bytes.length} bytes)`,
+      };
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const existing = this.byHash.get(sha256);
     if (existing) {

@@ -31,7 +31,14 @@ export interface Manifest {
   /** Each saved file (relative to OUTPUT_DIR/images) with every URL it was found under. */
   images: SavedImage[];
   failures: Failure[];
-  summary: { pages: number; images: number; bytes: number; duplicates: number; failures: number; skipped: number };
+  summary: {
+    pages: number;
+    images: number;
+    bytes: number;
+    duplicates: number;
+    failures: number;
+    skipped: number;
+  };
 }
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -61,7 +68,14 @@ export function composeManifest(run: RunRecord, finished = new Date()): Manifest
     pages: run.pages,
     images: run.images,
     failures: run.failures,
-    summary: { pages: run.pages.length, images: run.images.length, bytes, duplicates, failures: run.failures.length, skipped: run.skipped },
+    summary: {
+      pages: run.pages.length,
+      images: run.images.length,
+      bytes,
+      duplicates,
+      failures: run.failures.length,
+      skipped: run.skipped,
+    },
   };
 }
 

@@ -19,7 +19,9 @@ export function textFileFor(url: string): string {
     .filter((s) => s && s !== '.' && s !== '..')
     .map((s) => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 100));
   const last = (segments.pop() ?? 'index').replace(/\.(html?|php|aspx?|jsp)$/i, '') || 'index';
-  const query = parsed.search ? `__${createHash('sha1').update(parsed.search).digest('hex').slice(0, 8)}` : '';
+  const query = parsed.search
+    ? `__${createHash('sha1').update(parsed.search).digest('hex').slice(0, 8)}`
+    : '';
   return [...segments, `${last}${query}.txt`].join('/');
 }
 

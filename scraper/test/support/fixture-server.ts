@@ -43,7 +43,11 @@ export interface FixtureServer {
 export async function startFixtureServer(root = SITE_DIR): Promise<FixtureServer> {
   const requests: FixtureServer['requests'] = [];
   const server = createServer((req, res) => {
-    requests.push({ path: req.url ?? '/', userAgent: req.headers['user-agent'] ?? '', fromBrowser: 'sec-fetch-dest' in req.headers });
+    requests.push({
+      path: req.url ?? '/',
+      userAgent: req.headers['user-agent'] ?? '',
+      fromBrowser: 'sec-fetch-dest' in req.headers,
+    });
     void respond(root, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,7 +66,10 @@ export async function startFixtureServer(root = SITE_DIR): Promise<FixtureServer
 async function respond(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://fixture').pathname);
   if (path === '/img/slow.png') return; // never answers: the scraper must time out
-  if (path === '/img/not-image.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end('<html><body>Not found</body></html>');
+  if (path === '/img/not-image.png')
+    return void res
+      .writeHead(200, { 'content-type': 'image/png' })
+      .end('<html><body>Not found</body></html>');
   if (path === '/img/huge.png') {
     res.writeHead(200, { 'content-type': 'image/png' });
     const chunk = Buffer.alloc(10_000, 0);

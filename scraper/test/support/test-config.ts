@@ -1,7 +1,11 @@
 import { parseConfig, type ScraperConfig } from '../../src/config.js';
 
 /** Fast, strict settings for scraping the local fixture site. */
-export function fixtureConfig(baseUrl: string, outputDir: string, overrides: Record<string, string> = {}): ScraperConfig {
+export function fixtureConfig(
+  baseUrl: string,
+  outputDir: string,
+  overrides: Record<string, string> = {},
+): ScraperConfig {
   return parseConfig({ ...FIXTURE_ENV, BASE_URL: baseUrl, OUTPUT_DIR: outputDir, ...overrides });
 }
 
