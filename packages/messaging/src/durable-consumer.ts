@@ -5,8 +5,11 @@ import {
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
+  type NatsConnection,
 } from 'nats';
 import type { Logger } from '@mymeet/core';
+import { STREAMS } from '@mymeet/contracts';
+import { deadLetter, watchMaxDeliveries, type DeadLetterHandler } from './dead-letter.js';
 
 /** Thrown by a handler for a message that can never succeed: it is terminated, not retried. */
 export class PermanentMessageError extends Error {
@@ -27,10 +30,18 @@ export interface DurableConsumerOptions {
   heartbeatMs?: number;
   logger: Logger;
   handle: (msg: JsMsg) => Promise<void>;
+  /**
+   * Messages handled at once by this instance. Long jobs want 1: a message fetched but waiting behind
+   * another would see its ack_wait expire and be delivered twice.
+   */
+  concurrency?: number;
+  /** Called once a message is given up on (after the last attempt, or at once when it can never succeed). */
+  onDeadLetter?: DeadLetterHandler;
 }
 
 export interface RunningConsumer {
-  stop(): Promise<void>;
+  /** Stops fetching and waits up to `drainMs` for handlers in flight. */
+  stop(drainMs?: number): Promise<void>;
   /** Resolves when the consume loop has ended. */
   done: Promise<void>;
 }
@@ -40,8 +51,7 @@ export interface RunningConsumer {
  * bounded redelivery with backoff, and termination of messages that can never succeed.
  */
 export async function runDurableConsumer(
-  js: JetStreamClient,
-  jsm: JetStreamManager,
+  { nc, js, jsm }: { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager },
   options: DurableConsumerOptions,
 ): Promise<RunningConsumer> {
   await jsm.consumers.add(options.stream, {
@@ -53,20 +63,59 @@ export async function runDurableConsumer(
     ack_wait: nanos(options.ackWaitMs),
   });
   const consumer = await js.consumers.get(options.stream, options.durable);
-  const messages = await consumer.consume({ max_messages: 16 });
+  const concurrency = options.concurrency ?? 1;
+  const messages = await consumer.consume({ max_messages: concurrency });
+  const advisories = watchMaxDeliveries(nc, js, jsm, {
+    stream: options.stream,
+    consumer: options.durable,
+    ackWaitMs: options.ackWaitMs,
+    logger: options.logger,
+    onDead: options.onDeadLetter,
+  });
+  const giveUp = (msg: JsMsg, reason: string) =>
+    deadLetter(
+      js,
+      jsm,
+      {
+        stream: options.stream,
+        consumer: options.durable,
+        subject: msg.subject,
+        streamSequence: msg.info.streamSequence,
+        deliveries: msg.info.redeliveryCount,
+        reason,
+        data: msg.data,
+      },
+      options.onDeadLetter,
+      options.stream === STREAMS.jobs.name,
+    );
+  const inFlight = new Set<Promise<void>>();
   const done = (async () => {
-    for await (const msg of messages) await handleOne(msg, options);
+    for await (const msg of messages) {
+      const handling = handleOne(msg, options, giveUp).finally(() => inFlight.delete(handling));
+      inFlight.add(handling);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   })();
   return {
     done,
-    stop: async () => {
-      await messages.close();
-      await done;
+    stop: async (drainMs = 10_000) => {
+      advisories.stop();
+      const closed = messages.close();
+      // Unfinished handlers are not acked: JetStream redelivers their messages to another instance.
+      await Promise.race([
+        Promise.all([closed, done]),
+        new Promise((resolve) => setTimeout(resolve, drainMs).unref()),
+      ]);
     },
   };
 }
 
-async function handleOne(msg: JsMsg, options: DurableConsumerOptions): Promise<void> {
+async function handleOne(
+  msg: JsMsg,
+  options: DurableConsumerOptions,
+  giveUp: (msg: JsMsg, reason: string) => Promise<void>,
+): Promise<void> {
   const heartbeat = setInterval(
     () => msg.working(),
     options.heartbeatMs ?? Math.max(1_000, options.ackWaitMs / 3),
@@ -76,12 +125,20 @@ async function handleOne(msg: JsMsg, options: DurableConsumerOptions): Promise<v
     msg.ack();
   } catch (error) {
     const attempt = msg.info.redeliveryCount;
-    if (error instanceof PermanentMessageError || isSchemaError(error)) {
+    const permanent = error instanceof PermanentMessageError || isSchemaError(error);
+    if (permanent || attempt >= options.maxDeliver) {
+      const reason = error instanceof Error ? error.message : String(error);
       options.logger.error(
-        { err: error, subject: msg.subject, seq: msg.seq },
-        'message can never succeed; terminated',
+        { err: error, subject: msg.subject, attempt },
+        'giving up on message; dead-lettered',
       );
-      msg.term(error instanceof Error ? error.message.slice(0, 200) : 'invalid message');
+      try {
+        await giveUp(msg, reason);
+        msg.ack(); // the dead-letter copy now holds it
+      } catch (deadLetterError) {
+        options.logger.error({ err: deadLetterError }, 'dead-lettering failed; will retry');
+        msg.nak(5_000);
+      }
       return;
     }
     const delay = options.backoffMs[Math.min(attempt - 1, options.backoffMs.length - 1)] ?? 1_000;

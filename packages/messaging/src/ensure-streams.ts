@@ -38,6 +38,15 @@ export async function ensureStreams(jsm: JetStreamManager, options: StreamOption
     max_age: nanos(options.eventRetentionDays * DAY_MS),
     duplicate_window: duplicateWindow,
   });
+  await upsert(jsm, {
+    name: STREAMS.deadLetters.name,
+    subjects: [...STREAMS.deadLetters.subjects],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    num_replicas: options.replicas,
+    max_age: nanos(30 * DAY_MS),
+    duplicate_window: duplicateWindow,
+  });
 }
 
 async function upsert(

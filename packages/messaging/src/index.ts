@@ -9,3 +9,4 @@ export {
   type RunningConsumer,
 } from './durable-consumer.js';
 export { openMessaging, type Messaging } from './messaging.js';
+export { deadLetter, watchMaxDeliveries, type DeadLetter, type DeadLetterHandler } from './dead-letter.js';

@@ -14,11 +14,12 @@ export async function consumeMeetingStatusEvents(
 ): Promise<RunningConsumer[]> {
   return Promise.all(
     STATUS_EVENT_KINDS.map((kind) =>
-      runDurableConsumer(messaging.js, messaging.jsm, {
+      runDurableConsumer(messaging, {
         stream: STREAMS.events.name,
         durable: `${consumerPrefix}-status-${kind.replace('.', '-')}`,
         filterSubject: eventKindFilter(kind),
         maxDeliver: 20,
+        concurrency: 8,
         ackWaitMs: 30_000,
         backoffMs: [1_000, 5_000, 30_000],
         logger,
