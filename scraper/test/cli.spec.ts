@@ -35,6 +35,19 @@ describe('the scrape command', function () {
     assert.equal(await readFile(join(workDir, 'ok', 'text', 'main_page.txt'), 'utf8'), 'Blog index text\n');
   });
 
+  it('follows a page that navigates away by script while it is being scrolled', async () => {
+    const run = await runCli({
+      ...FIXTURE_ENV,
+      BASE_URL: `${server.url}moving.html`,
+      OUTPUT_DIR: join(workDir, 'moving'),
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      await readFile(join(workDir, 'moving', 'text', 'main_page.txt'), 'utf8'),
+      'Blog index text\n',
+    );
+  });
+
   it('rejects bad configuration naming every bad variable, with exit code 2', async () => {
     const run = await runCli({
       BASE_URL: 'ftp://example.com',

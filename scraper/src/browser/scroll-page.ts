@@ -26,18 +26,21 @@ export async function scrollThrough(
   onStep: () => Promise<void>,
 ): Promise<number> {
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  // NaN while the page is replacing its document, so a navigation never counts as a stall.
+  const position = () => page.evaluate(scrollPosition).catch(() => NaN);
+  const scrollBy = (dy: number) => page.evaluate((by) => window.scrollBy(0, by), dy).catch(() => undefined);
   await page.mouse.move(viewport.width / 2, viewport.height / 2);
-  let last = await page.evaluate(scrollPosition);
+  let last = await position();
   let stalled = 0;
   let steps = 0;
   while (steps < options.maxSteps && stalled < 2) {
     await page.mouse.wheel(0, options.stepPx);
     await page.waitForTimeout(options.delayMs);
-    let now = await page.evaluate(scrollPosition);
+    let now = await position();
     if (now === last) {
-      await page.evaluate((dy) => window.scrollBy(0, dy), options.stepPx);
+      await scrollBy(options.stepPx);
       await page.waitForTimeout(options.delayMs / 2);
-      now = await page.evaluate(scrollPosition);
+      now = await position();
     }
     stalled = now === last ? stalled + 1 : 0;
     last = now;

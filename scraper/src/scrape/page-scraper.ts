@@ -52,7 +52,8 @@ export async function scrapePage(
       );
     const raws: RawReference[] = [];
     const collectImages = async () => {
-      if (options.wantImages) raws.push(...(await page.evaluate(collectImageReferences)));
+      if (options.wantImages)
+        raws.push(...(await retryOnce(page, () => page.evaluate(collectImageReferences))));
     };
     await markText();
     await collectImages();
@@ -60,8 +61,9 @@ export async function scrapePage(
     await settle(page, network, options);
     await markText();
     await collectImages();
-    const text = assembleText(await page.evaluate(visibleTextPass, 'extract' as TextPassMode));
-    const links = options.wantLinks ? await page.evaluate(collectPageLinks) : [];
+    const chunks = await retryOnce(page, () => page.evaluate(visibleTextPass, 'extract' as TextPassMode));
+    const text = assembleText(chunks);
+    const links = options.wantLinks ? await retryOnce(page, () => page.evaluate(collectPageLinks)) : [];
     const finalUrl = page.url();
     return { url, finalUrl, status, text, references: resolveReferences(raws, finalUrl), links, scrollSteps };
   } finally {
@@ -86,4 +88,14 @@ async function open(page: Page, url: string, timeoutMs: number): Promise<number>
 async function settle(page: Page, network: NetworkWatch, options: PageScrapeOptions): Promise<void> {
   await network.waitForQuiet(NETWORK_QUIET_MS, Math.min(Math.max(options.settleMs * 4, 2000), 15_000));
   await page.waitForTimeout(options.settleMs);
+}
+
+/** A script that navigates (or reloads) the page destroys the evaluation context: wait for the new document and try again. */
+async function retryOnce<T>(page: Page, evaluate: () => Promise<T>): Promise<T> {
+  try {
+    return await evaluate();
+  } catch {
+    await page.waitForLoadState('load').catch(() => undefined);
+    return evaluate();
+  }
 }
