@@ -29,6 +29,8 @@ export function consumeMediaImportJobs(
     maxDeliver: MAX_DELIVER,
     ackWaitMs: 60_000,
     heartbeatMs: 15_000,
+    // Downloads wait on the network, not the CPU: a few at once per instance.
+    concurrency: 4,
     backoffMs: [5_000, 30_000, 120_000],
     logger,
     handle: async (msg) => {
