@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connect, type NatsConnection } from 'nats';
 import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import { createEvent, eventSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
@@ -533,6 +534,39 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     });
     assert.deepEqual(asset.data, { mediaAsset: { status: 'REJECTED', rejectionCode: 'UPLOAD_EXPIRED' } });
     assert.deepEqual(await storage.listIncompleteUploads(`meetings/${meetingId}/`), []);
+  });
+
+  it('applies a redelivered meeting event once and ignores an older update arriving late', async () => {
+    const meetingId = randomUUID();
+    const created = createEvent('meeting.created', meetingId, {
+      ownerId: alice.sub,
+      participantEmails: [],
+      title: 't',
+    });
+    const newer = createEvent('meeting.updated', meetingId, {
+      ownerId: alice.sub,
+      participantEmails: ['bob@example.com'],
+      title: 't',
+    });
+    const older = {
+      ...newer,
+      id: randomUUID(),
+      occurredAt: new Date(Date.parse(newer.occurredAt) - 1000).toISOString(),
+      payload: { ...newer.payload, participantEmails: [] },
+    };
+    const js = nc.jetstream();
+    for (const event of [created, created, newer, older]) {
+      await js.publish(eventSubject(meetingId, event.kind), JSON.stringify(event), { msgID: randomUUID() });
+    }
+    await waitForCatchUp(nc, 'EVENTS', `${consumerPrefix}-meeting-access`);
+    const connection = orm.em.fork().getConnection();
+    const processed = await connection.execute('select id from processed_event where id = ?', [created.id]);
+    assert.equal(processed.length, 1);
+    const [row] = await connection.execute<Array<{ participant_emails: string[] }>>(
+      'select participant_emails from meeting_access where meeting_id = ?',
+      [meetingId],
+    );
+    assert.deepEqual(row?.participant_emails, ['bob@example.com']);
   });
 
   it("deletes a meeting's objects and rows on meeting.deleted", async () => {
