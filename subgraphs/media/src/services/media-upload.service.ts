@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '@mymeet/auth';
 import { MediaSource, MediaStatus, UploadMode } from '../domain/media-status.js';
 import { MediaAssetEntity } from '../entities/media-asset.entity.js';

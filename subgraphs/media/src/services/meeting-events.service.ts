@@ -32,27 +32,21 @@ export class MeetingEventsService {
         });
         meetings.add(access);
       }
-      switch (event.kind) {
-        case 'meeting.created':
-        case 'meeting.updated': {
-          // One consumer sees all three kinds in order, but a retried message can overtake a newer one.
-          if (access.deleted || occurredAt < access.eventAt) return;
-          const payload = event.payload as EventEnvelope<'meeting.created'>['payload'];
-          access.ownerId = payload.ownerId;
-          access.participantEmails = payload.participantEmails.map((email) => email.toLowerCase());
-          access.language = payload.language ?? null;
-          access.eventAt = occurredAt;
-          return;
-        }
-        case 'meeting.deleted': {
-          access.ownerId = (event.payload as EventEnvelope<'meeting.deleted'>['payload']).ownerId;
-          access.deleted = true;
-          access.participantEmails = [];
-          access.eventAt = occurredAt;
-          await new MediaAssetRepository(tx).deleteByMeeting(event.meetingId);
-          return;
-        }
+      if (event.kind === 'meeting.deleted') {
+        access.ownerId = (event.payload as EventEnvelope<'meeting.deleted'>['payload']).ownerId;
+        access.deleted = true;
+        access.participantEmails = [];
+        access.eventAt = occurredAt;
+        await new MediaAssetRepository(tx).deleteByMeeting(event.meetingId);
+        return;
       }
+      // One consumer sees all three kinds in order, but a retried message can overtake a newer one.
+      if (access.deleted || occurredAt < access.eventAt) return;
+      const payload = event.payload as EventEnvelope<'meeting.created'>['payload'];
+      access.ownerId = payload.ownerId;
+      access.participantEmails = payload.participantEmails.map((email) => email.toLowerCase());
+      access.language = payload.language ?? null;
+      access.eventAt = occurredAt;
     });
   }
 }
