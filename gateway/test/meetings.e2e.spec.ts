@@ -50,6 +50,7 @@ describe('gateway end to end: meetings through the composed supergraph', functio
       MEETINGS_PORT: String(port),
       MEETINGS_DATABASE_URL: databaseUrl,
       MEETINGS_CONSUMER_PREFIX: `gateway-e2e-${randomUUID().slice(0, 8)}`,
+      MEETINGS_CONSUMER_START: 'new',
       NATS_URL: testNatsUrl(),
       LOG_LEVEL: 'warn',
     });

@@ -35,6 +35,12 @@ export interface DurableConsumerOptions {
    * another would see its ack_wait expire and be delivered twice.
    */
   concurrency?: number;
+  /**
+   * Where a new durable starts: `all` (the default) replays what the stream holds, so a new service
+   * catches up on history; `new` starts at the end (tests, or a deliberate fresh start). Work queues
+   * always start at `all`.
+   */
+  deliverFrom?: 'all' | 'new';
   /** Called once a message is given up on (after the last attempt, or at once when it can never succeed). */
   onDeadLetter?: DeadLetterHandler;
 }
@@ -57,7 +63,7 @@ export async function runDurableConsumer(
   await jsm.consumers.add(options.stream, {
     durable_name: options.durable,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
+    deliver_policy: options.deliverFrom === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
     filter_subject: options.filterSubject,
     max_deliver: options.maxDeliver,
     ack_wait: nanos(options.ackWaitMs),

@@ -25,3 +25,4 @@ export {
 } from './http/service-http-server.js';
 export { closeOnSignals } from './shutdown.js';
 export { startSubgraph, type StartSubgraphOptions } from './start-subgraph.js';
+export { openServiceBackbone, type ServiceBackbone } from './service-backbone.js';

@@ -34,6 +34,8 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/)
       .default('media'),
+    /** `new` makes new durable event consumers skip the event history (tests); `all` replays it. */
+    MEDIA_CONSUMER_START: z.enum(['all', 'new']).default('all'),
 
     S3_ENDPOINT: envFields.url(['http', 'https']).optional(),
     S3_PUBLIC_ENDPOINT: envFields.url(['http', 'https']).optional(),
@@ -104,6 +106,7 @@ const schema = z
     natsUrl: env.NATS_URL,
     internalSecret: env.INTERNAL_SECRET,
     consumerPrefix: env.MEDIA_CONSUMER_PREFIX,
+    consumerStart: env.MEDIA_CONSUMER_START,
     s3: {
       endpoint: env.S3_ENDPOINT,
       publicEndpoint: env.S3_PUBLIC_ENDPOINT,

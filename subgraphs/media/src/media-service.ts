@@ -1,7 +1,5 @@
 import { createLogger, type Logger } from '@mymeet/core';
-import { OutboxRelay, openDatabase } from '@mymeet/database';
-import { openMessaging } from '@mymeet/messaging';
-import { startSubgraph } from '@mymeet/server';
+import { openServiceBackbone, startSubgraph } from '@mymeet/server';
 import type { MediaConfig } from './config.js';
 import { mediaEntities } from './entities/index.js';
 import { consumeMediaImportJobs } from './events/media-import.consumer.js';
@@ -31,21 +29,22 @@ export async function startMediaService(
 ): Promise<RunningMediaService> {
   const deps = buildMediaDependencies(config, overrides.importAddressPolicy);
   await deps.storage.ensureBucket();
-  const orm = await openDatabase({
-    url: config.databaseUrl,
-    entities: mediaEntities,
-    migrations: mediaMigrations,
-  });
-  const messaging = await openMessaging(config.natsUrl, 'media');
-  const relay = new OutboxRelay(
-    orm,
-    async (subject, data, id) => void (await messaging.js.publish(subject, data, { msgID: id })),
+  const backbone = await openServiceBackbone({
+    name: 'media',
+    database: { url: config.databaseUrl, entities: mediaEntities, migrations: mediaMigrations },
+    natsUrl: config.natsUrl,
     logger,
-  );
-  relay.start();
-  const kick = () => void relay.kick();
+  });
+  const { orm, messaging, kick } = backbone;
   const consumers = [
-    await consumeMeetingEvents(orm, messaging, deps.storage, logger, config.consumerPrefix),
+    await consumeMeetingEvents(
+      orm,
+      messaging,
+      deps.storage,
+      logger,
+      config.consumerPrefix,
+      config.consumerStart,
+    ),
     await consumeMediaImportJobs(orm, messaging, deps, logger, config.consumerPrefix, kick),
   ];
   const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);
@@ -58,7 +57,7 @@ export async function startMediaService(
     production: config.production,
     internalSecret: config.internalSecret,
     logger,
-    isReady: async () => !messaging.nc.isClosed() && (await orm.isConnected()),
+    isReady: backbone.isReady,
     extendContext: mediaContextFactory(orm, deps, kick),
   });
   logger.info({ url: `${server.http.url}/graphql` }, 'media subgraph ready');
@@ -68,9 +67,7 @@ export async function startMediaService(
       await server.stop();
       await sweeper.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
-      await relay.stop();
-      await messaging.close();
-      await orm.close();
+      await backbone.close();
       deps.close();
     },
   };

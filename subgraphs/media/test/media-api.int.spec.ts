@@ -169,6 +169,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       MEDIA_PORT: '0',
       NATS_URL: testNatsUrl(),
       MEDIA_CONSUMER_PREFIX: consumerPrefix,
+      MEDIA_CONSUMER_START: 'new',
       LOG_LEVEL: 'silent',
       S3_ENDPOINT: s3.endpoint,
       S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,

@@ -19,6 +19,8 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/)
       .default('meetings'),
+    /** `new` makes new durable consumers skip the event history (tests); `all` replays it. */
+    MEETINGS_CONSUMER_START: z.enum(['all', 'new']).default('all'),
   })
   .transform((env) => ({
     production: env.NODE_ENV === 'production',
@@ -29,6 +31,7 @@ const schema = z
     natsUrl: env.NATS_URL,
     internalSecret: env.INTERNAL_SECRET,
     consumerPrefix: env.MEETINGS_CONSUMER_PREFIX,
+    consumerStart: env.MEETINGS_CONSUMER_START,
   }));
 
 export type MeetingsConfig = z.output<typeof schema>;

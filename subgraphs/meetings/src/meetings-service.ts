@@ -1,7 +1,5 @@
 import { createLogger, type Logger } from '@mymeet/core';
-import { OutboxRelay, openDatabase } from '@mymeet/database';
-import { openMessaging } from '@mymeet/messaging';
-import { startSubgraph } from '@mymeet/server';
+import { openServiceBackbone, startSubgraph } from '@mymeet/server';
 import type { MeetingsConfig } from './config.js';
 import { meetingsEntities } from './entities/index.js';
 import { consumeMeetingStatusEvents } from './events/meeting-status.consumer.js';
@@ -19,19 +17,20 @@ export async function startMeetingsService(
   config: MeetingsConfig,
   logger: Logger = createLogger('meetings', config.logLevel),
 ): Promise<RunningMeetingsService> {
-  const orm = await openDatabase({
-    url: config.databaseUrl,
-    entities: meetingsEntities,
-    migrations: meetingsMigrations,
-  });
-  const messaging = await openMessaging(config.natsUrl, 'meetings');
-  const relay = new OutboxRelay(
-    orm,
-    async (subject, data, id) => void (await messaging.js.publish(subject, data, { msgID: id })),
+  const backbone = await openServiceBackbone({
+    name: 'meetings',
+    database: { url: config.databaseUrl, entities: meetingsEntities, migrations: meetingsMigrations },
+    natsUrl: config.natsUrl,
     logger,
+  });
+  const { orm, messaging } = backbone;
+  const consumers = await consumeMeetingStatusEvents(
+    orm,
+    messaging,
+    logger,
+    config.consumerPrefix,
+    config.consumerStart,
   );
-  relay.start();
-  const consumers = await consumeMeetingStatusEvents(orm, messaging, logger, config.consumerPrefix);
   const { schema } = await buildMeetingsSchema();
   const server = await startSubgraph({
     name: 'meetings',
@@ -41,8 +40,8 @@ export async function startMeetingsService(
     production: config.production,
     internalSecret: config.internalSecret,
     logger,
-    isReady: async () => !messaging.nc.isClosed() && (await orm.isConnected()),
-    extendContext: meetingsContextFactory(orm, () => void relay.kick()),
+    isReady: backbone.isReady,
+    extendContext: meetingsContextFactory(orm, backbone.kick),
   });
   logger.info({ url: `${server.http.url}/graphql` }, 'meetings subgraph ready');
   return {
@@ -50,9 +49,7 @@ export async function startMeetingsService(
     stop: async () => {
       await server.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
-      await relay.stop();
-      await messaging.close();
-      await orm.close();
+      await backbone.close();
     },
   };
 }

@@ -48,6 +48,7 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
       MEETINGS_PORT: '0',
       NATS_URL: testNatsUrl(),
       MEETINGS_CONSUMER_PREFIX: consumerPrefix,
+      MEETINGS_CONSUMER_START: 'new',
       LOG_LEVEL: 'silent',
     });
     service = await startMeetingsService(config, createLogger('meetings-test', 'silent'));

@@ -31,6 +31,7 @@ const env = {
   MEETINGS_DATABASE_URL: databaseUrl,
   MEETINGS_PORT: '4901',
   MEETINGS_CONSUMER_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
+  MEETINGS_CONSUMER_START: 'new',
   GATEWAY_PORT: '4900',
   MEETINGS_SUBGRAPH_URL: 'http://127.0.0.1:4901/graphql',
   SUPERGRAPH_PATH: resolve(root, 'supergraph.graphql'),

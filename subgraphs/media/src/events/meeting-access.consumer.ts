@@ -15,11 +15,13 @@ export function consumeMeetingEvents(
   storage: ObjectStoragePort,
   logger: Logger,
   consumerPrefix: string,
+  deliverFrom: 'all' | 'new' = 'all',
 ): Promise<RunningConsumer> {
   return runDurableConsumer(messaging, {
     stream: STREAMS.events.name,
     durable: `${consumerPrefix}-meeting-access`,
     filterSubject: 'events.meeting.*.meeting.*',
+    deliverFrom,
     maxDeliver: 20,
     ackWaitMs: 30_000,
     backoffMs: [1_000, 5_000, 30_000],

@@ -11,6 +11,7 @@ export async function consumeMeetingStatusEvents(
   messaging: Messaging,
   logger: Logger,
   consumerPrefix: string,
+  deliverFrom: 'all' | 'new' = 'all',
 ): Promise<RunningConsumer[]> {
   return Promise.all(
     STATUS_EVENT_KINDS.map((kind) =>
@@ -18,6 +19,7 @@ export async function consumeMeetingStatusEvents(
         stream: STREAMS.events.name,
         durable: `${consumerPrefix}-status-${kind.replace('.', '-')}`,
         filterSubject: eventKindFilter(kind),
+        deliverFrom,
         maxDeliver: 20,
         concurrency: 8,
         ackWaitMs: 30_000,
