@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { mintDevToken } from '@mymeet/auth';
 import { createLogger } from '@mymeet/core';
+import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   errorCode,
@@ -25,6 +26,7 @@ describe('gateway end to end: meetings through the composed supergraph', functio
   this.timeout(60_000);
   const secrets = testSecrets();
   const databaseUrl = testDatabaseUrl('gateway_e2e');
+  const consumerPrefix = `gateway-e2e-${randomUUID().slice(0, 8)}`;
   let meetings: SpawnedService;
   let gateway: RunningGateway;
   let asAlice: ReturnType<typeof graphqlClient>;
@@ -49,7 +51,7 @@ describe('gateway end to end: meetings through the composed supergraph', functio
       ...secrets,
       MEETINGS_PORT: String(port),
       MEETINGS_DATABASE_URL: databaseUrl,
-      MEETINGS_CONSUMER_PREFIX: `gateway-e2e-${randomUUID().slice(0, 8)}`,
+      MEETINGS_CONSUMER_PREFIX: consumerPrefix,
       MEETINGS_CONSUMER_START: 'new',
       NATS_URL: testNatsUrl(),
       LOG_LEVEL: 'warn',
@@ -65,6 +67,7 @@ describe('gateway end to end: meetings through the composed supergraph', functio
     await gateway?.stop();
     await meetings?.stop();
     await dropDatabase(databaseUrl);
+    await deleteConsumersWithPrefix(testNatsUrl(), consumerPrefix);
   });
 
   async function createMeeting(input: Record<string, unknown>) {

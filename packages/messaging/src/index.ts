@@ -10,3 +10,4 @@ export {
 } from './durable-consumer.js';
 export { openMessaging, type Messaging } from './messaging.js';
 export { deadLetter, watchMaxDeliveries, type DeadLetter, type DeadLetterHandler } from './dead-letter.js';
+export { deleteConsumersWithPrefix } from './delete-consumers.js';

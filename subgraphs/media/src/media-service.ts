@@ -45,7 +45,7 @@ export async function startMediaService(
       config.consumerPrefix,
       config.consumerStart,
     ),
-    await consumeMediaImportJobs(orm, messaging, deps, logger, config.consumerPrefix, kick),
+    await consumeMediaImportJobs(orm, messaging, deps, logger, kick),
   ];
   const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);
   const { schema } = await buildMediaSchema();

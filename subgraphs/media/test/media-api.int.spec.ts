@@ -13,6 +13,7 @@ import { createEvent, eventSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
+import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   eventually,
@@ -191,14 +192,8 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   after(async () => {
     await service?.stop();
     await orm?.close();
-    const jsm = await nc?.jetstreamManager();
-    for (const stream of ['EVENTS', 'JOBS']) {
-      const consumers = await jsm?.consumers.list(stream).next();
-      for (const consumer of consumers ?? []) {
-        if (consumer.name.startsWith(consumerPrefix)) await jsm?.consumers.delete(stream, consumer.name);
-      }
-    }
     await nc?.close();
+    await deleteConsumersWithPrefix(testNatsUrl(), consumerPrefix);
     await dropDatabase(databaseUrl);
     await site?.stop();
     await s3?.stop();

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { mintDevToken } from '@mymeet/auth';
 import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
+import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   eventually,
@@ -89,16 +90,11 @@ describe('media end to end: gateway, meetings and media processes, real storage 
 
   after(async () => {
     for (const service of services.reverse()) await service.stop();
-    const jsm = await nc?.jetstreamManager();
-    for (const stream of ['EVENTS', 'JOBS']) {
-      const consumers = await jsm?.consumers.list(stream).next();
-      for (const consumer of consumers ?? []) {
-        if (consumer.name.startsWith(`media-e2e-`) && consumer.name.includes(run)) {
-          await jsm?.consumers.delete(stream, consumer.name);
-        }
-      }
-    }
     await nc?.close();
+    await Promise.all([
+      deleteConsumersWithPrefix(testNatsUrl(), meetingsPrefix),
+      deleteConsumersWithPrefix(testNatsUrl(), mediaPrefix),
+    ]);
     await Promise.all([dropDatabase(meetingsDb), dropDatabase(mediaDb)]);
     await s3?.stop();
     await fixtures?.remove();

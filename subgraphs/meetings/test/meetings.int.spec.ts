@@ -6,6 +6,7 @@ import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
 import { createEvent, eventSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { type MikroORM, ProcessedEvent, openDatabase } from '@mymeet/database';
+import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   eventually,
@@ -63,12 +64,8 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
   after(async () => {
     await service?.stop();
     await orm?.close();
-    const jsm = await nc?.jetstreamManager();
-    const consumers = await jsm?.consumers.list('EVENTS').next();
-    for (const consumer of consumers ?? []) {
-      if (consumer.name.startsWith(consumerPrefix)) await jsm?.consumers.delete('EVENTS', consumer.name);
-    }
     await nc?.close();
+    await deleteConsumersWithPrefix(testNatsUrl(), consumerPrefix);
     await dropDatabase(databaseUrl);
   });
 

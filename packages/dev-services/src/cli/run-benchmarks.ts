@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
+import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
@@ -22,6 +23,7 @@ const secrets = {
   INTERNAL_SECRET: randomBytes(32).toString('hex'),
 };
 const databaseUrl = serviceDatabaseUrl(postgres.url, `mymeet_bench_${randomBytes(4).toString('hex')}`);
+const consumerPrefix = `bench-${randomBytes(3).toString('hex')}`;
 const env = {
   ...process.env,
   ...secrets,
@@ -30,7 +32,7 @@ const env = {
   NATS_URL: nats.url,
   MEETINGS_DATABASE_URL: databaseUrl,
   MEETINGS_PORT: '4901',
-  MEETINGS_CONSUMER_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
+  MEETINGS_CONSUMER_PREFIX: consumerPrefix,
   MEETINGS_CONSUMER_START: 'new',
   GATEWAY_PORT: '4900',
   MEETINGS_SUBGRAPH_URL: 'http://127.0.0.1:4901/graphql',
@@ -82,6 +84,7 @@ try {
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);
+  await deleteConsumersWithPrefix(nats.url, consumerPrefix).catch(() => undefined);
   await nats.stop();
   await postgres.stop();
 }

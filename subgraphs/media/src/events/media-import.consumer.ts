@@ -19,12 +19,12 @@ export function consumeMediaImportJobs(
   messaging: Messaging,
   deps: MediaDependencies,
   logger: Logger,
-  consumerPrefix: string,
   afterCommit: () => void,
 ): Promise<RunningConsumer> {
   return runDurableConsumer(messaging, {
     stream: STREAMS.jobs.name,
-    durable: `${consumerPrefix}-media-import`,
+    // Fixed, not prefixed: a work queue allows one consumer per subject, shared by every instance.
+    durable: 'media-import',
     filterSubject: jobSubject('media-import'),
     maxDeliver: MAX_DELIVER,
     ackWaitMs: 60_000,

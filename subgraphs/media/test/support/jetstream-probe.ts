@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { AckPolicy, DeliverPolicy, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { createEvent, eventSubject, jobSubject, type EventKind, type EventPayload } from '@mymeet/contracts';
 
 /** Publishes an event as its owning service would (through its outbox relay). */
@@ -27,8 +26,9 @@ export async function readEvent(
 }
 
 /**
- * Takes the jobs with these ids off the JOBS work queue through a temporary durable consumer
- * (acked, so no worker ever runs them), leaves every other job alone, and deletes the consumer.
+ * Takes the jobs with these ids off the JOBS work queue, so no worker ever runs them, without a
+ * consumer: a work queue allows one consumer per subject, and a worker's may already exist.
+ * Messages are read by sequence (stream "get" by subject) and the matching ones deleted.
  */
 export async function takeJobs(
   nc: NatsConnection,
@@ -36,31 +36,18 @@ export async function takeJobs(
   ids: readonly string[],
 ): Promise<Array<{ id: string; payload: Record<string, unknown> }>> {
   const jsm = await nc.jetstreamManager();
-  const durable = `media-test-probe-${randomUUID().slice(0, 8)}`;
-  await jsm.consumers.add('JOBS', {
-    durable_name: durable,
-    filter_subject: jobSubject(kind),
-    ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
-    ack_wait: 5_000_000_000,
-  });
   const taken: Array<{ id: string; payload: Record<string, unknown> }> = [];
-  try {
-    const consumer = await nc.jetstream().consumers.get('JOBS', durable);
-    const pending = (await consumer.info()).num_pending;
-    if (pending > 0) {
-      const batch = await consumer.fetch({ max_messages: Math.min(pending, 1000), expires: 3_000 });
-      for await (const message of batch) {
-        const job = message.json<{ id: string; payload: Record<string, unknown> }>();
-        if (ids.includes(job.id)) {
-          taken.push(job);
-          message.ack();
-        }
-        if (taken.length === ids.length) break;
-      }
-    }
-  } finally {
-    await jsm.consumers.delete('JOBS', durable);
+  let sequence = (await jsm.streams.info('JOBS')).state.first_seq;
+  for (;;) {
+    const stored = await jsm.streams
+      // The server (2.9+) takes next_by_subj; nats.js 2.29 only types it for direct gets.
+      .getMessage('JOBS', { next_by_subj: jobSubject(kind), seq: sequence } as unknown as { seq: number })
+      .catch(() => undefined);
+    if (!stored) break;
+    const job = stored.json<{ id: string; payload: Record<string, unknown> }>();
+    if (ids.includes(job.id) && (await jsm.streams.deleteMessage('JOBS', stored.seq, false))) taken.push(job);
+    if (taken.length === ids.length) break;
+    sequence = stored.seq + 1;
   }
   return taken;
 }
