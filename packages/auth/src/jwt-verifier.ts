@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DomainError } from '@mymeet/core';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -15,16 +16,17 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     audience: options.audience,
     algorithms: options.kind === 'hs256' ? ['HS256'] : ['RS256', 'ES256', 'PS256', 'EdDSA'],
   };
-  const key: Uint8Array | JWTVerifyGetKey =
+  // The secret is imported once: handing jose raw bytes would re-import the key on every request.
+  const key: KeyObject | JWTVerifyGetKey =
     options.kind === 'hs256'
-      ? new TextEncoder().encode(options.secret)
+      ? createSecretKey(Buffer.from(options.secret, 'utf8'))
       : createRemoteJWKSet(new URL(options.jwksUrl));
 
   return async (token) => {
     let payload: JWTPayload;
     try {
       ({ payload } =
-        key instanceof Uint8Array
+        typeof key === 'function'
           ? await jwtVerify(token, key, verifyOptions)
           : await jwtVerify(token, key, verifyOptions));
     } catch {
