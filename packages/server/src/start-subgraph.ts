@@ -14,10 +14,8 @@ import { startServiceHttpServer, type RunningHttpServer } from './http/service-h
 export interface StartSubgraphOptions<Context extends SubgraphContext> {
   name: string;
   schema: GraphQLSchema;
-  host: string;
-  port: number;
-  production: boolean;
-  internalSecret: string;
+  /** The part of a subgraph's config this needs; pass the whole config. */
+  config: { host: string; port: number; production: boolean; internalSecret: string };
   logger: Logger;
   isReady: () => Promise<boolean>;
   /** Adds per-request resources (e.g. a forked EntityManager) to the base context. */
@@ -30,19 +28,19 @@ export async function startSubgraph<Context extends SubgraphContext>(
 ): Promise<{ http: RunningHttpServer; stop: () => Promise<void> }> {
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: !options.production,
-    formatError: createErrorFormatter(options.production, (error) =>
+    introspection: !options.config.production,
+    includeStacktraceInErrorResponses: !options.config.production,
+    formatError: createErrorFormatter(options.config.production, (error) =>
       options.logger.error({ err: error }, 'unexpected error in resolver'),
     ),
     // Inline traces are for Apollo's hosted studio; nothing here reads them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
-  const baseContext = createSubgraphContextFactory(options.internalSecret, options.logger);
+  const baseContext = createSubgraphContextFactory(options.config.internalSecret, options.logger);
   const http = await startServiceHttpServer({
-    host: options.host,
-    port: options.port,
+    host: options.config.host,
+    port: options.config.port,
     logger: options.logger,
     metrics: createMetrics(options.name),
     isReady: options.isReady,
@@ -54,6 +52,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       ),
     },
   });
+  options.logger.info({ url: `${http.url}/graphql` }, `${options.name} subgraph ready`);
   return {
     http,
     stop: async () => {

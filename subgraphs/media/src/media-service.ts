@@ -52,15 +52,11 @@ export async function startMediaService(
   const server = await startSubgraph({
     name: 'media',
     schema,
-    host: config.host,
-    port: config.port,
-    production: config.production,
-    internalSecret: config.internalSecret,
+    config,
     logger,
     isReady: backbone.isReady,
     extendContext: mediaContextFactory(orm, deps, kick),
   });
-  logger.info({ url: `${server.http.url}/graphql` }, 'media subgraph ready');
   return {
     url: server.http.url,
     stop: async () => {

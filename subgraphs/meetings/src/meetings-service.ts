@@ -35,15 +35,11 @@ export async function startMeetingsService(
   const server = await startSubgraph({
     name: 'meetings',
     schema,
-    host: config.host,
-    port: config.port,
-    production: config.production,
-    internalSecret: config.internalSecret,
+    config,
     logger,
     isReady: backbone.isReady,
     extendContext: meetingsContextFactory(orm, backbone.kick),
   });
-  logger.info({ url: `${server.http.url}/graphql` }, 'meetings subgraph ready');
   return {
     url: server.http.url,
     stop: async () => {
