@@ -12,8 +12,10 @@ export async function deleteConsumersWithPrefix(
     const jsm = await nc.jetstreamManager();
     for (const stream of streams) {
       const consumers = await jsm.consumers.list(stream).next();
+      // The server lists a consumer deleted during the listing (e.g. by a concurrent cleanup) as null.
       for (const consumer of consumers) {
-        if (consumer.name.startsWith(prefix)) await jsm.consumers.delete(stream, consumer.name);
+        if (consumer?.name.startsWith(prefix))
+          await jsm.consumers.delete(stream, consumer.name).catch(() => false);
       }
     }
   } finally {

@@ -91,10 +91,8 @@ describe('media end to end: gateway, meetings and media processes, real storage 
   after(async () => {
     for (const service of services.reverse()) await service.stop();
     await nc?.close();
-    await Promise.all([
-      deleteConsumersWithPrefix(testNatsUrl(), meetingsPrefix),
-      deleteConsumersWithPrefix(testNatsUrl(), mediaPrefix),
-    ]);
+    await deleteConsumersWithPrefix(testNatsUrl(), meetingsPrefix);
+    await deleteConsumersWithPrefix(testNatsUrl(), mediaPrefix);
     await Promise.all([dropDatabase(meetingsDb), dropDatabase(mediaDb)]);
     await s3?.stop();
     await fixtures?.remove();
