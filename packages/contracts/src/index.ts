@@ -1,4 +1,4 @@
-export { STREAMS, DEAD_LETTER_SUBJECT_PREFIX } from './streams.js';
+export { STREAMS, DEAD_LETTER_SUBJECT_PREFIX, MEETING_STATE_FILTER, meetingStateSubject } from './streams.js';
 export { eventCatalogue, EVENT_KINDS, type EventKind, type EventPayload } from './events/event-catalogue.js';
 export {
   createEvent,

@@ -39,6 +39,16 @@ export async function ensureStreams(jsm: JetStreamManager, options: StreamOption
     duplicate_window: duplicateWindow,
   });
   await upsert(jsm, {
+    name: STREAMS.state.name,
+    subjects: [...STREAMS.state.subjects],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    num_replicas: options.replicas,
+    max_msgs_per_subject: 1,
+    duplicate_window: duplicateWindow,
+  });
+  await upsert(jsm, {
     name: STREAMS.deadLetters.name,
     subjects: [...STREAMS.deadLetters.subjects],
     retention: RetentionPolicy.Limits,

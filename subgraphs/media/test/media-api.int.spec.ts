@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connect, type NatsConnection } from 'nats';
 import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
-import { createEvent, eventSubject } from '@mymeet/contracts';
+import { createEvent, meetingStateSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
@@ -186,7 +186,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     });
     orm = await openDatabase({ url: databaseUrl, entities: mediaEntities, migrations: mediaMigrations });
     nc = await connect({ servers: testNatsUrl() });
-    await waitForCatchUp(nc, 'EVENTS', `${consumerPrefix}-meeting-access`);
+    await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
   });
 
   after(async () => {
@@ -551,10 +551,11 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       payload: { ...newer.payload, participantEmails: [] },
     };
     const js = nc.jetstream();
+    // One at a time: STATE keeps only the newest message per meeting, so each must be read before the next.
     for (const event of [created, created, newer, older]) {
-      await js.publish(eventSubject(meetingId, event.kind), JSON.stringify(event), { msgID: randomUUID() });
+      await js.publish(meetingStateSubject(meetingId), JSON.stringify(event), { msgID: randomUUID() });
+      await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
     }
-    await waitForCatchUp(nc, 'EVENTS', `${consumerPrefix}-meeting-access`);
     const connection = orm.em.fork().getConnection();
     const processed = await connection.execute('select id from processed_event where id = ?', [created.id]);
     assert.equal(processed.length, 1);

@@ -81,7 +81,7 @@ describe('media end to end: gateway, meetings and media processes, real storage 
     services.push(gateway);
     // Fresh durable consumers replay the EVENTS history first; start once they are live.
     await Promise.all([
-      waitForCatchUp(nc, 'EVENTS', `${mediaPrefix}-meeting-access`),
+      waitForCatchUp(nc, 'STATE', `${mediaPrefix}-meeting-state`),
       waitForCatchUp(nc, 'EVENTS', `${meetingsPrefix}-status-media-ready`),
     ]);
     const token = await mintDevToken(secrets.JWT_SECRET, { sub: `alice-${run}`, email: 'alice@example.com' });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
-import { createEvent, eventSubject } from '@mymeet/contracts';
+import { STREAMS, createEvent, eventSubject, meetingStateSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { type MikroORM, ProcessedEvent, openDatabase } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
@@ -107,6 +107,34 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
         ]);
       assert.ok(row?.published_at, 'outbox row marked published');
     });
+  });
+
+  it("keeps each meeting's newest lifecycle event in the compacted STATE stream", async () => {
+    const created = await call(alice, 'mutation { createMeeting(input: { title: "State v1" }) { id } }');
+    const id = (created.data as { createMeeting: { id: string } }).createMeeting.id;
+    await call(
+      alice,
+      'mutation ($id: ID!) { updateMeeting(id: $id, input: { title: "State v2", participants: [{ email: "dan@example.com" }] }) { id } }',
+      { id },
+    );
+    const jsm = await nc.jetstreamManager();
+    const latest = () =>
+      jsm.streams
+        .getMessage(STREAMS.state.name, { last_by_subj: meetingStateSubject(id) })
+        .then((message) =>
+          message.json<{ kind: string; payload: { title?: string; participantEmails?: string[] } }>(),
+        );
+    await eventually(async () => {
+      const state = await latest();
+      assert.equal(state.kind, 'meeting.updated');
+      assert.equal(state.payload.title, 'State v2');
+      assert.deepEqual(state.payload.participantEmails, ['dan@example.com']);
+    });
+    const info = await jsm.streams.info(STREAMS.state.name, { subjects_filter: meetingStateSubject(id) });
+    assert.equal(info.state.subjects?.[meetingStateSubject(id)], 1, 'one message per meeting');
+
+    await call(alice, 'mutation ($id: ID!) { deleteMeeting(id: $id) }', { id });
+    await eventually(async () => assert.equal((await latest()).kind, 'meeting.deleted'));
   });
 
   it('moves a meeting to PROCESSING on media.ready, applying a redelivered event once', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   createEvent,
@@ -38,6 +39,14 @@ export function stageJob<K extends JobKind>(
   const envelope = createJob(kind, payload, id);
   stage(em, envelope.id, jobSubject(kind), envelope);
   return envelope;
+}
+
+/**
+ * Stages any message for a subject under a fresh outbox id (which is also its deduplication id),
+ * e.g. a copy of an event for the compacted STATE stream.
+ */
+export function stageMessage(em: EntityManager, subject: string, body: object): void {
+  stage(em, randomUUID(), subject, body);
 }
 
 function stage(em: EntityManager, id: string, subject: string, envelope: object): void {

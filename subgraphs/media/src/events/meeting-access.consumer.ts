@@ -1,13 +1,14 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { STREAMS, parseEvent } from '@mymeet/contracts';
+import { MEETING_STATE_FILTER, STREAMS, parseEvent } from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
 import { MeetingEventsService } from '../services/meeting-events.service.js';
 import type { ObjectStoragePort } from '../storage/object-storage.port.js';
 
 /**
- * Keeps media's copy of meeting visibility. One filter (`events.meeting.*.meeting.*`) covers
- * created, updated and deleted, so they arrive in order through one durable consumer.
+ * Keeps media's copy of meeting visibility from the compacted STATE stream, which holds each
+ * meeting's newest created/updated/deleted event with no age limit: a media deployment started
+ * at any time learns every meeting, not only those whose events are still in EVENTS.
  */
 export function consumeMeetingEvents(
   orm: MikroORM,
@@ -18,9 +19,9 @@ export function consumeMeetingEvents(
   deliverFrom: 'all' | 'new' = 'all',
 ): Promise<RunningConsumer> {
   return runDurableConsumer(messaging, {
-    stream: STREAMS.events.name,
-    durable: `${consumerPrefix}-meeting-access`,
-    filterSubject: 'events.meeting.*.meeting.*',
+    stream: STREAMS.state.name,
+    durable: `${consumerPrefix}-meeting-state`,
+    filterSubject: MEETING_STATE_FILTER,
     deliverFrom,
     maxDeliver: 20,
     ackWaitMs: 30_000,

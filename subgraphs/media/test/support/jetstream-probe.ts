@@ -1,7 +1,14 @@
 import type { NatsConnection } from 'nats';
-import { createEvent, eventSubject, jobSubject, type EventKind, type EventPayload } from '@mymeet/contracts';
+import {
+  createEvent,
+  eventSubject,
+  jobSubject,
+  meetingStateSubject,
+  type EventKind,
+  type EventPayload,
+} from '@mymeet/contracts';
 
-/** Publishes an event as its owning service would (through its outbox relay). */
+/** Publishes an event as its owning service would (through its outbox relay; meeting lifecycle events also to STATE). */
 export async function publishEvent<K extends EventKind>(
   nc: NatsConnection,
   kind: K,
@@ -10,6 +17,11 @@ export async function publishEvent<K extends EventKind>(
 ): Promise<void> {
   const event = createEvent(kind, meetingId, payload);
   await nc.jetstream().publish(eventSubject(meetingId, kind), JSON.stringify(event), { msgID: event.id });
+  if (kind.startsWith('meeting.')) {
+    await nc
+      .jetstream()
+      .publish(meetingStateSubject(meetingId), JSON.stringify(event), { msgID: `state-${event.id}` });
+  }
 }
 
 /** The first event of a kind for a meeting on the EVENTS stream (an ephemeral ordered consumer). */

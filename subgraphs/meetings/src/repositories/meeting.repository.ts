@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthenticatedUser } from '@mymeet/auth';
-import type { EventKind, EventPayload } from '@mymeet/contracts';
-import { stageEvent } from '@mymeet/database';
+import { meetingStateSubject, type EventPayload } from '@mymeet/contracts';
+import { stageEvent, stageMessage } from '@mymeet/database';
 import type { MeetingCursor } from '../domain/meeting-cursor.js';
 import type { MeetingStatus } from '../domain/meeting-status.js';
 import { MeetingEntity } from '../entities/meeting.entity.js';
+
+export type MeetingLifecycleKind = 'meeting.created' | 'meeting.updated' | 'meeting.deleted';
 
 export interface MeetingListFilter {
   statuses?: MeetingStatus[];
@@ -64,9 +66,17 @@ export class MeetingRepository {
     this.em.remove(meeting);
   }
 
-  /** The event is committed with the change it announces (transactional outbox). */
-  stageEvent<K extends EventKind>(kind: K, meetingId: string, payload: EventPayload<K>): void {
-    stageEvent(this.em, kind, meetingId, payload);
+  /**
+   * The event is committed with the change it announces (transactional outbox), once for EVENTS and
+   * once as the meeting's latest state in the compacted STATE stream.
+   */
+  stageMeetingEvent<K extends MeetingLifecycleKind>(
+    kind: K,
+    meetingId: string,
+    payload: EventPayload<K>,
+  ): void {
+    const envelope = stageEvent(this.em, kind, meetingId, payload);
+    stageMessage(this.em, meetingStateSubject(meetingId), envelope);
   }
 
   async commit(): Promise<void> {

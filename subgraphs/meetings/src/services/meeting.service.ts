@@ -70,7 +70,7 @@ export class MeetingService {
   async delete(user: AuthenticatedUser, id: string): Promise<void> {
     const meeting = await this.findModifiable(user, id);
     this.meetings.remove(meeting);
-    this.meetings.stageEvent('meeting.deleted', meeting.id, { ownerId: meeting.ownerId });
+    this.meetings.stageMeetingEvent('meeting.deleted', meeting.id, { ownerId: meeting.ownerId });
     await this.meetings.commit();
   }
 
@@ -134,7 +134,7 @@ export class MeetingService {
   }
 
   private announce(kind: 'meeting.created' | 'meeting.updated', meeting: MeetingEntity): void {
-    this.meetings.stageEvent(kind, meeting.id, {
+    this.meetings.stageMeetingEvent(kind, meeting.id, {
       ...accessOf(meeting),
       title: meeting.title,
       language: meeting.language,
