@@ -7,5 +7,5 @@ export {
   INTERNAL_USER_HEADER,
   INTERNAL_SIGNATURE_HEADER,
 } from './internal-identity.js';
-export { readLocalSecrets } from './local-secrets.js';
+export { readLocalSecrets, localSecretsFile } from './local-secrets.js';
 export { canView, canModify, type AccessibleMeeting } from './meeting-access.js';

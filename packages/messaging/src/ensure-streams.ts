@@ -17,46 +17,29 @@ export interface StreamOptions {
   replicas: number;
 }
 
-/** Creates or updates the JOBS (work queue) and EVENTS (limits) streams; safe to call from every process. */
+/** Creates or updates JOBS (work queue), EVENTS (days), STATE (compacted) and DEADLETTER; safe from every process. */
 export async function ensureStreams(jsm: JetStreamManager, options: StreamOptions): Promise<void> {
-  const duplicateWindow = nanos(2 * 60_000);
-  await upsert(jsm, {
-    name: STREAMS.jobs.name,
-    subjects: [...STREAMS.jobs.subjects],
-    retention: RetentionPolicy.Workqueue,
-    storage: StorageType.File,
-    num_replicas: options.replicas,
-    duplicate_window: duplicateWindow,
-  });
-  await upsert(jsm, {
-    name: STREAMS.events.name,
-    subjects: [...STREAMS.events.subjects],
+  const stream = (definition: { name: string; subjects: readonly string[] }, config: Partial<StreamConfig>) =>
+    upsert(jsm, {
+      name: definition.name,
+      subjects: [...definition.subjects],
+      storage: StorageType.File,
+      num_replicas: options.replicas,
+      duplicate_window: nanos(2 * 60_000),
+      ...config,
+    });
+  await stream(STREAMS.jobs, { retention: RetentionPolicy.Workqueue });
+  await stream(STREAMS.events, {
     retention: RetentionPolicy.Limits,
-    storage: StorageType.File,
     discard: DiscardPolicy.Old,
-    num_replicas: options.replicas,
     max_age: nanos(options.eventRetentionDays * DAY_MS),
-    duplicate_window: duplicateWindow,
   });
-  await upsert(jsm, {
-    name: STREAMS.state.name,
-    subjects: [...STREAMS.state.subjects],
+  await stream(STREAMS.state, {
     retention: RetentionPolicy.Limits,
-    storage: StorageType.File,
     discard: DiscardPolicy.Old,
-    num_replicas: options.replicas,
     max_msgs_per_subject: 1,
-    duplicate_window: duplicateWindow,
   });
-  await upsert(jsm, {
-    name: STREAMS.deadLetters.name,
-    subjects: [...STREAMS.deadLetters.subjects],
-    retention: RetentionPolicy.Limits,
-    storage: StorageType.File,
-    num_replicas: options.replicas,
-    max_age: nanos(30 * DAY_MS),
-    duplicate_window: duplicateWindow,
-  });
+  await stream(STREAMS.deadLetters, { retention: RetentionPolicy.Limits, max_age: nanos(30 * DAY_MS) });
 }
 
 async function upsert(

@@ -1,7 +1,5 @@
 export { connectNats } from './connect-nats.js';
 export { ensureStreams, type StreamOptions } from './ensure-streams.js';
-export { EventPublisher } from './event-publisher.js';
-export { JobPublisher } from './job-publisher.js';
 export {
   runDurableConsumer,
   PermanentMessageError,

@@ -1,16 +1,15 @@
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { connectNats } from './connect-nats.js';
 import { ensureStreams, type StreamOptions } from './ensure-streams.js';
-import { EventPublisher } from './event-publisher.js';
-import { JobPublisher } from './job-publisher.js';
 
-/** One process's handle on NATS JetStream. */
+/**
+ * One process's handle on NATS JetStream. Services publish through their transactional outbox
+ * (`@mymeet/database`), never straight from a request, so a crash cannot lose a message.
+ */
 export interface Messaging {
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
-  events: EventPublisher;
-  jobs: JobPublisher;
   close(): Promise<void>;
 }
 
@@ -27,8 +26,6 @@ export async function openMessaging(
     nc,
     js,
     jsm,
-    events: new EventPublisher(js),
-    jobs: new JobPublisher(js),
     close: async () => {
       await nc.drain();
     },

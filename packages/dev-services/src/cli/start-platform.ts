@@ -13,7 +13,7 @@ const root = resolve(import.meta.dirname, '../../../../..');
 const dataDir = resolve(root, '.data');
 const log = (line: string) => console.log(`platform      | ${line}`);
 
-const secrets = ensureLocalSecrets(resolve(dataDir, 'secrets.env'));
+const secrets = ensureLocalSecrets(root);
 const postgres = await ensurePostgres(
   process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   dataDir,
