@@ -19,6 +19,12 @@ export const eventCatalogue = {
     durationSeconds: z.number().nonnegative(),
   }),
   'media.rejected': z.object({ mediaId: z.uuid(), reason: z.string() }),
+  /** A transcription run was created (first upload or `retranscribe`); published by the transcripts service. */
+  'transcript.queued': z.object({
+    transcriptId: z.uuid(),
+    mediaId: z.uuid(),
+    language: z.string().nullish(),
+  }),
   'transcript.progress': z.object({
     transcriptId: z.uuid(),
     stage: z.enum(['QUEUED', 'DECODING', 'TRANSCRIBING', 'INDEXING', 'COMPLETED', 'FAILED']),
@@ -42,6 +48,15 @@ export const eventCatalogue = {
     segmentCount: z.number().int().nonnegative(),
   }),
   'transcript.failed': z.object({ transcriptId: z.uuid(), reason: z.string() }),
+  /**
+   * The transcripts service stored a completed run and it is readable (published after persisting the
+   * worker's `transcript.completed`): what moves the meeting to TRANSCRIBED.
+   */
+  'transcript.ready': z.object({
+    transcriptId: z.uuid(),
+    segmentCount: z.number().int().nonnegative(),
+    wordCount: z.number().int().nonnegative(),
+  }),
   'report.completed': z.object({ reportId: z.uuid() }),
   'report.failed': z.object({ reportId: z.uuid(), reason: z.string() }),
 } as const;
