@@ -172,7 +172,7 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
           importer().importFromUrl({ ...target(), url: url.replace('PORT', String(site.port)) }),
         );
         const ms = performance.now() - started;
-        assert.equal(error.code, 'BAD_USER_INPUT');
+        assert.equal(error.publicCode, 'BAD_USER_INPUT');
         assert.equal(error.details.field, 'url');
         assert.equal(error.details.reason, 'URL_FORBIDDEN_ADDRESS');
         assert.match(error.message, /address, which cannot be imported from/);

@@ -1,12 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requireUser } from '@mymeet/server';
 import { MediaAsset } from './media-asset.type.js';
 import { toMediaAsset } from './media-asset.mapper.js';
 import type { MediaContext } from './media-context.js';
-import { mapMediaErrors } from './media-error.middleware.js';
 
 @Resolver(() => MediaAsset)
-@UseMiddleware(mapMediaErrors)
 export class MediaAssetResolver {
   @Query(() => MediaAsset, { nullable: true, description: 'A recording of a meeting the caller may see' })
   async mediaAsset(@Arg('id', () => ID) id: string, @Ctx() ctx: MediaContext): Promise<MediaAsset | null> {

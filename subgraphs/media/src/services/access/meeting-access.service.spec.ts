@@ -30,7 +30,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     await promise;
   } catch (error) {
     assert.ok(error instanceof MediaError);
-    return error.code;
+    return error.publicCode;
   }
   return 'OK';
 }

@@ -69,7 +69,7 @@ export class MediaImportService {
       });
       recordValidationOutcome(asset, await this.deps.validator.validate(imported), meeting, this.assets);
     } catch (error) {
-      if (error instanceof MediaError && error.code === 'BAD_USER_INPUT') {
+      if (error instanceof MediaError && error.isUserError) {
         rejectAsset(asset, error.details.reason ?? 'IMPORT_FAILED', error.message, this.assets);
       } else if (lastAttempt) {
         rejectAsset(
