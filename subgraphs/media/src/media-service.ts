@@ -4,7 +4,6 @@ import type { MediaConfig } from './config.js';
 import { mediaEntities } from './entities/index.js';
 import { consumeMediaImportJobs } from './events/media-import.consumer.js';
 import { consumeMeetingEvents } from './events/meeting-access.consumer.js';
-import type { AddressPolicy } from './outbound/address.policy.js';
 import { mediaMigrations } from './migrations/index.js';
 import { buildMediaDependencies } from './media-dependencies.factory.js';
 import { startMediaSweeper } from './media-sweeper.timer.js';
@@ -16,18 +15,12 @@ export interface RunningMediaService {
   stop(): Promise<void>;
 }
 
-export interface MediaServiceOverrides {
-  /** Tests only: which addresses URL imports may reach (there is deliberately no config switch). */
-  importAddressPolicy?: AddressPolicy;
-}
-
 /** Wires the media subgraph: storage (bucket ensured), database (migrated), NATS, outbox, consumers, sweeper, HTTP. */
 export async function startMediaService(
   config: MediaConfig,
   logger: Logger = createLogger('media', config.logLevel),
-  overrides: MediaServiceOverrides = {},
 ): Promise<RunningMediaService> {
-  const deps = buildMediaDependencies(config, overrides.importAddressPolicy);
+  const deps = buildMediaDependencies(config);
   await deps.storage.ensureBucket();
   const backbone = await openServiceBackbone({
     name: 'media',
@@ -45,7 +38,7 @@ export async function startMediaService(
       config.consumerPrefix,
       config.consumerStart,
     ),
-    await consumeMediaImportJobs(orm, messaging, deps, logger, kick),
+    await consumeMediaImportJobs(orm, messaging, deps, config.imports, logger, kick),
   ];
   const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);
   const { schema } = await buildMediaSchema();

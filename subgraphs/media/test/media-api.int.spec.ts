@@ -25,7 +25,6 @@ import {
 } from '@mymeet/testing';
 import { loadMediaConfig } from '../src/config.js';
 import { mediaEntities } from '../src/entities/index.js';
-import { publicInternetPlus } from '../src/outbound/address.policy.js';
 import { startMediaService, type RunningMediaService } from '../src/media-service.js';
 import { mediaMigrations } from '../src/migrations/index.js';
 import { MediaAssetRepository } from '../src/repositories/media-asset.repository.js';
@@ -182,11 +181,9 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       MEDIA_MAX_UPLOAD_BYTES: String(50 * MiB),
       MEDIA_SINGLE_PUT_MAX_BYTES: String(MiB),
       MEDIA_PART_SIZE_BYTES: String(5 * MiB),
-      MEDIA_IMPORT_ALLOWED_PORTS: `80,443,${site.port}`,
+      OUTBOUND_ALLOWED_HOSTS: `127.0.0.2:${site.port}`,
     });
-    service = await startMediaService(config, createLogger('media-test', 'silent'), {
-      importAddressPolicy: publicInternetPlus(['127.0.0.2']),
-    });
+    service = await startMediaService(config, createLogger('media-test', 'silent'));
     orm = await openDatabase({ url: databaseUrl, entities: mediaEntities, migrations: mediaMigrations });
     nc = await connect({ servers: testNatsUrl() });
     await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);

@@ -35,6 +35,24 @@ export function acceptedObjectKey(meetingId: string, mediaId: string, uploadKey:
   return `${prefix}accepted/${uploadKey.slice(prefix.length)}`;
 }
 
+/**
+ * Where one run of a URL import streams its bytes. Each run has its own key, so a run that lost
+ * its claim (a stalled instance waking up) can never overwrite what the winning run validated.
+ */
+export function importRunPrefix(meetingId: string, mediaId: string, runId: string): string {
+  assertSafeId('runId', runId);
+  return `${mediaObjectPrefix(meetingId, mediaId)}imports/${runId}/`;
+}
+
+export function importObjectKey(
+  meetingId: string,
+  mediaId: string,
+  runId: string,
+  keyFileName: string,
+): string {
+  return `${importRunPrefix(meetingId, mediaId, runId)}${keyFileName}`;
+}
+
 export function assertSafeId(field: string, id: string): void {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw badInput(field, 'INVALID_ID', `"${field}" is not a valid id.`);
 }

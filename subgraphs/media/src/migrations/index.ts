@@ -1,4 +1,5 @@
 import { Migration20261128000200CreateMedia } from './Migration20261128000200CreateMedia.js';
+import { Migration20261201000100ImportClaims } from './Migration20261201000100ImportClaims.js';
 
 /** Committed migrations in order; they run at start. */
-export const mediaMigrations = [Migration20261128000200CreateMedia];
+export const mediaMigrations = [Migration20261128000200CreateMedia, Migration20261201000100ImportClaims];

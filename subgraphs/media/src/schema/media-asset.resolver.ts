@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requireUser } from '@mymeet/server';
 import { MediaAsset } from './media-asset.type.js';
+import { sourceUrlFor } from '../services/assets/source-url.policy.js';
 import { toMediaAsset } from './media-asset.mapper.js';
 import type { MediaContext } from './media-context.js';
 
@@ -18,5 +19,14 @@ export class MediaAssetResolver {
   })
   downloadUrl(@Root() asset: MediaAsset, @Ctx() ctx: MediaContext): Promise<string | null> {
     return ctx.assets.downloadUrl(asset);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'For imports: the URL the file came from; its query string (often a credential) only for the importer',
+  })
+  sourceUrl(@Root() asset: MediaAsset, @Ctx() ctx: MediaContext): string | null {
+    return sourceUrlFor(requireUser(ctx), { ownerId: asset.ownerId, sourceUrl: asset.storedSourceUrl });
   }
 }
