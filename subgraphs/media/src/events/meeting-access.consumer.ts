@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { MEETING_STATE_FILTER, STREAMS, parseEvent } from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
-import { MeetingEventsService } from '../services/meeting-events.service.js';
+import { MeetingEventsService } from '../services/access/meeting-events.service.js';
 import type { ObjectStoragePort } from '../storage/object-storage.port.js';
 
 /**
@@ -26,7 +26,10 @@ export function consumeMeetingEvents(
     maxDeliver: 20,
     ackWaitMs: 30_000,
     backoffMs: [1_000, 5_000, 30_000],
+    handlerTimeoutMs: 60_000,
     logger,
+    onDeadLetter: async (letter) =>
+      logger.error({ subject: letter.subject, reason: letter.reason }, 'meeting state event dead-lettered'),
     handle: async (msg) => {
       await new MeetingEventsService(orm.em.fork(), storage).apply(parseEvent(msg.json()));
     },
