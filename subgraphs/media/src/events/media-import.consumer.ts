@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { STREAMS, jobSubject, parseJob } from '@mymeet/contracts';
+import { STREAMS, jobSubject, parseJob, type JobEnvelope } from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
-import type { JsMsg } from 'nats';
 import { MediaAssetRepository } from '../repositories/media-asset.repository.js';
 import { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
 import { MeetingAccessService } from '../services/access/meeting-access.service.js';
@@ -14,11 +13,6 @@ export interface ImportJobSettings {
   /** The longest one attempt (download and validation) may take. */
   attemptTimeoutMs: number;
   retryDelaysMs: number[];
-}
-
-/** What the consumer core tells a handler about its delivery (the signal aborts a timed-out attempt). */
-interface DeliveryContext {
-  signal?: AbortSignal;
 }
 
 /**
@@ -50,14 +44,29 @@ export function consumeMediaImportJobs(
     // Downloads wait on the network, not the CPU: a few at once per instance.
     concurrency: 4,
     backoffMs: settings.retryDelaysMs,
+    // Past it the heartbeat stops, the download and upload are aborted, and the attempt is retried.
+    handlerTimeoutMs: settings.attemptTimeoutMs,
     logger,
-    handle: async (msg: JsMsg, context?: DeliveryContext) => {
+    handle: async (msg, { signal }) => {
       const job = parseJob('media-import', msg.json());
-      await imports().run(job.payload, { signal: context?.signal });
+      await imports().run(job.payload, { signal });
     },
     onDeadLetter: async (letter) => {
-      const job = parseJob('media-import', JSON.parse(new TextDecoder().decode(letter.data)));
-      await imports().giveUp(job.payload, letter.reason);
+      const job = readJob(letter.data);
+      if (job) await imports().giveUp(job.payload, letter.reason);
+      else
+        logger.error(
+          { subject: letter.subject, reason: letter.reason },
+          'unreadable media import dead-lettered',
+        );
     },
   });
+}
+
+function readJob(data: Uint8Array): JobEnvelope<'media-import'> | undefined {
+  try {
+    return parseJob('media-import', JSON.parse(new TextDecoder().decode(data)));
+  } catch {
+    return undefined; // nothing to settle: its asset cannot be named
+  }
 }
