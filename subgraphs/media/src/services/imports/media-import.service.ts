@@ -105,6 +105,8 @@ export class MediaImportService {
     } catch (error) {
       lease.stop();
       if (error instanceof MediaError && error.isUserError && !lease.signal.aborted) {
+        // Gone before anyone can see REJECTED; only this run's own bytes, as it may not win the settle.
+        await this.discard(importRunPrefix(job.meetingId, job.mediaId, runId));
         const rejected = await this.settle(asset.id, runId, (row, assets) =>
           rejectAsset(row, error.details.reason ?? 'IMPORT_FAILED', error.message, assets),
         );
@@ -120,6 +122,7 @@ export class MediaImportService {
       throw error;
     }
     lease.stop();
+    if (!outcome.accepted) await this.discard(importRunPrefix(job.meetingId, job.mediaId, runId));
     const settled = await this.settle(asset.id, runId, (row, assets) => {
       Object.assign(row, {
         fileName: imported.fileName,
