@@ -88,6 +88,7 @@ export async function startMediaHarness(
       await publishEvent(nc, 'meeting.created', meetingId, {
         ownerId: owner.sub,
         participantEmails,
+        version: 1,
         title: 'Imports',
         language: 'en',
       });

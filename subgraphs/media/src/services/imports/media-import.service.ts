@@ -8,11 +8,11 @@ import { findMediaTypeByExtension } from '../../domain/media-types.js';
 import { importRunPrefix, mediaObjectKey, mediaObjectPrefix } from '../../domain/object-keys.js';
 import { MediaAssetEntity } from '../../entities/media-asset.entity.js';
 import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
-import type { MeetingAccessService } from '../access/meeting-access.service.js';
 import type { MediaDependencies } from '../media-dependencies.js';
 import { recordValidationOutcome, rejectAsset } from '../validation/media-outcome.service.js';
 import type { ProbeOutcome } from '../validation/media-probe.service.js';
 import { holdImportLease } from './import-lease.js';
+import type { MeetingAccessService } from '@mymeet/meeting-access';
 
 const MAX_URL_LENGTH = 2048;
 

@@ -1,7 +1,7 @@
 import { Migration } from '@mymeet/database';
 
 /** URL imports: a claim (lease) per run, and the index behind the per-user limit on running imports. */
-export class Migration20261201000100ImportClaims extends Migration {
+export class Migration20261201000200ImportClaims extends Migration {
   override up(): void {
     this.addSql('alter table "media_asset" add column "import_lease_token" uuid null');
     this.addSql('alter table "media_asset" add column "import_lease_until" timestamptz null');
