@@ -35,7 +35,7 @@ describe('URL import jobs: limits, one run per import, dead letters', function (
   let h: MediaHarness;
   let site: FixtureHttpServer;
   let fixtures: MediaFixtures;
-  let held: ServerResponse[] = [];
+  const held: ServerResponse[] = [];
   let openHangs = 0;
 
   const sendMp3 = (res: ServerResponse) => {
