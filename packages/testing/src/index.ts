@@ -4,3 +4,5 @@ export { graphqlClient, errorCode, type GraphQLResponse } from './graphql-client
 export { eventually } from './eventually.js';
 export { freePort } from './free-port.js';
 export { spawnService, repoRoot, type SpawnedService } from './spawn-service.js';
+export { subgraphClient } from './subgraph-client.js';
+export { waitForCatchUp } from './wait-for-catch-up.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from '@mymeet/auth';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
@@ -16,7 +16,7 @@ import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   eventually,
-  graphqlClient,
+  subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
@@ -67,11 +67,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   let site: FixtureHttpServer;
 
   const call = (user: AuthenticatedUser, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlClient(`${service.url}/graphql`)(
-      query,
-      variables,
-      signInternalIdentity(user, secrets.INTERNAL_SECRET),
-    );
+    subgraphClient(`${service.url}/graphql`, 'media', secrets.INTERNAL_SECRET)(user, query, variables);
 
   async function newMeeting(owner = alice, participants: string[] = ['bob@example.com']): Promise<string> {
     const meetingId = randomUUID();
