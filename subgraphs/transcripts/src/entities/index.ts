@@ -1,0 +1,4 @@
+import { TranscriptSegmentEntity } from './transcript-segment.entity.js';
+import { TranscriptEntity } from './transcript.entity.js';
+
+export const transcriptsEntities = [TranscriptEntity, TranscriptSegmentEntity];
