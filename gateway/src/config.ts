@@ -5,6 +5,7 @@ const schema = z
   .object({
     NODE_ENV: envFields.nodeEnv(),
     LOG_LEVEL: envFields.logLevel(),
+    GRAPHQL_DEBUG: envFields.boolean(false),
     GATEWAY_HOST: envFields.host(),
     GATEWAY_PORT: envFields.port(4000),
     SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
@@ -30,6 +31,7 @@ const schema = z
   .transform((env) => ({
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    graphqlDebug: env.GRAPHQL_DEBUG,
     host: env.GATEWAY_HOST,
     port: env.GATEWAY_PORT,
     supergraphPath: env.SUPERGRAPH_PATH,

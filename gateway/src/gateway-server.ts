@@ -40,11 +40,13 @@ export async function startGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
-    includeStacktraceInErrorResponses: !config.production,
+    includeStacktraceInErrorResponses: config.graphqlDebug,
     csrfPrevention: true,
-    formatError: createErrorFormatter(config.production, (error) =>
-      logger.error({ err: error }, 'unexpected error'),
-    ),
+    formatError: createErrorFormatter({
+      debug: config.graphqlDebug,
+      hideSuggestions: config.production,
+      logger,
+    }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       rateLimitPlugin(config.limits.requestsPerMinute),

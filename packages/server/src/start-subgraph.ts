@@ -15,7 +15,14 @@ export interface StartSubgraphOptions<Context extends SubgraphContext> {
   name: string;
   schema: GraphQLSchema;
   /** The part of a subgraph's config this needs; pass the whole config. */
-  config: { host: string; port: number; production: boolean; internalSecret: string };
+  config: {
+    host: string;
+    port: number;
+    production: boolean;
+    internalSecret: string;
+    /** Stack traces and internal messages in responses (`GRAPHQL_DEBUG`); off when absent. */
+    graphqlDebug?: boolean;
+  };
   logger: Logger;
   isReady: () => Promise<boolean>;
   /** Adds per-request resources (e.g. a forked EntityManager) to the base context. */
@@ -29,10 +36,12 @@ export async function startSubgraph<Context extends SubgraphContext>(
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: !options.config.production,
-    includeStacktraceInErrorResponses: !options.config.production,
-    formatError: createErrorFormatter(options.config.production, (error) =>
-      options.logger.error({ err: error }, 'unexpected error in resolver'),
-    ),
+    includeStacktraceInErrorResponses: options.config.graphqlDebug === true,
+    formatError: createErrorFormatter({
+      debug: options.config.graphqlDebug === true,
+      hideSuggestions: options.config.production,
+      logger: options.logger,
+    }),
     // Inline traces are for Apollo's hosted studio; nothing here reads them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { envFields, loadConfig } from '@mymeet/core';
 import { serviceDatabaseUrl } from '@mymeet/database';
-import { S3_LIMITS } from './services/upload-policy.js';
+import { S3_LIMITS } from './services/uploads/upload.policy.js';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;

@@ -1,11 +1,11 @@
 import type { MediaConfig } from './config.js';
-import type { AddressPolicy } from './imports/address-policy.js';
-import { DEFAULT_SAFE_FETCH, SafeUrlFetcher } from './imports/safe-url-fetcher.js';
+import type { AddressPolicy } from './outbound/address.policy.js';
+import { DEFAULT_SAFE_FETCH, SafeUrlFetcher } from './outbound/safe-url-fetcher.adapter.js';
 import { FfprobeInspector } from './probe/ffprobe-inspector.adapter.js';
 import type { MediaDependencies } from './services/media-dependencies.js';
-import { MediaImporter } from './services/media-importer.js';
-import { DEFAULT_MEDIA_PROBE, MediaProbe } from './services/media-probe.js';
-import { MediaValidator } from './services/media-validator.js';
+import { MediaImporter } from './services/imports/media-importer.service.js';
+import { DEFAULT_MEDIA_PROBE, MediaProbe } from './services/validation/media-probe.service.js';
+import { MediaValidator } from './services/validation/media-validator.service.js';
 import { createS3Client } from './storage/s3-client.factory.js';
 import { S3ObjectStorage } from './storage/s3-object-storage.adapter.js';
 

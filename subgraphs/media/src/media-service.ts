@@ -4,7 +4,7 @@ import type { MediaConfig } from './config.js';
 import { mediaEntities } from './entities/index.js';
 import { consumeMediaImportJobs } from './events/media-import.consumer.js';
 import { consumeMeetingEvents } from './events/meeting-access.consumer.js';
-import type { AddressPolicy } from './imports/address-policy.js';
+import type { AddressPolicy } from './outbound/address.policy.js';
 import { mediaMigrations } from './migrations/index.js';
 import { buildMediaDependencies } from './media-dependencies.factory.js';
 import { startMediaSweeper } from './media-sweeper.timer.js';

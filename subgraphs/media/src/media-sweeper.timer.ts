@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@mymeet/core';
 import { MediaAssetRepository } from './repositories/media-asset.repository.js';
-import { DEFAULT_COMPLETION_GRACE_MS, MediaSweeper } from './services/media-sweeper.service.js';
+import { DEFAULT_COMPLETION_GRACE_MS, MediaSweeper } from './services/cleanup/media-sweeper.service.js';
 import type { ObjectStoragePort } from './storage/object-storage.port.js';
 
 /** Runs the media sweeper on a timer (every instance; row locks keep them from doing the same work). */

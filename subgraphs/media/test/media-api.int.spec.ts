@@ -25,11 +25,11 @@ import {
 } from '@mymeet/testing';
 import { loadMediaConfig } from '../src/config.js';
 import { mediaEntities } from '../src/entities/index.js';
-import { publicInternetPlus } from '../src/imports/address-policy.js';
+import { publicInternetPlus } from '../src/outbound/address.policy.js';
 import { startMediaService, type RunningMediaService } from '../src/media-service.js';
 import { mediaMigrations } from '../src/migrations/index.js';
 import { MediaAssetRepository } from '../src/repositories/media-asset.repository.js';
-import { MediaSweeper } from '../src/services/media-sweeper.service.js';
+import { MediaSweeper } from '../src/services/cleanup/media-sweeper.service.js';
 import { createS3Client } from '../src/storage/s3-client.factory.js';
 import { S3ObjectStorage } from '../src/storage/s3-object-storage.adapter.js';
 import { startFixtureHttpServer, type FixtureHttpServer } from './support/fixture-http-server.js';

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { publicInternetOnly, publicInternetPlus } from '../src/imports/address-policy.js';
-import { DEFAULT_SAFE_FETCH, SafeUrlFetcher, type SafeFetchConfig } from '../src/imports/safe-url-fetcher.js';
-import type { ResolveHost } from '../src/imports/url-target.js';
+import { publicInternetOnly, publicInternetPlus } from '../src/outbound/address.policy.js';
+import {
+  DEFAULT_SAFE_FETCH,
+  SafeUrlFetcher,
+  type SafeFetchConfig,
+} from '../src/outbound/safe-url-fetcher.adapter.js';
+import type { ResolveHost } from '../src/outbound/url-target.js';
 import { FfprobeInspector } from '../src/probe/ffprobe-inspector.adapter.js';
-import { MediaError } from '../src/services/media-error.js';
-import { MediaImporter } from '../src/services/media-importer.js';
-import { MediaProbe } from '../src/services/media-probe.js';
-import { MediaValidator } from '../src/services/media-validator.js';
+import { MediaError } from '../src/domain/media-error.js';
+import { MediaImporter } from '../src/services/imports/media-importer.service.js';
+import { MediaProbe } from '../src/services/validation/media-probe.service.js';
+import { MediaValidator } from '../src/services/validation/media-validator.service.js';
 import { startFixtureHttpServer, type FixtureHttpServer } from './support/fixture-http-server.js';
 import { startLocalStorage, type LocalStorage } from './support/local-storage.js';
 import { makeMediaFixtures, type MediaFixtures } from './support/media-fixtures.js';

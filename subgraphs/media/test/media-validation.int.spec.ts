@@ -4,8 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { FfprobeInspector } from '../src/probe/ffprobe-inspector.adapter.js';
-import { MediaProbe, type ProbeOutcome } from '../src/services/media-probe.js';
-import { MediaValidator } from '../src/services/media-validator.js';
+import { MediaProbe, type ProbeOutcome } from '../src/services/validation/media-probe.service.js';
+import { MediaValidator } from '../src/services/validation/media-validator.service.js';
 import { startLocalStorage, type LocalStorage } from './support/local-storage.js';
 import { makeMediaFixtures, type MediaFixtures } from './support/media-fixtures.js';
 

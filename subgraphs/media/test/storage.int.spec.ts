@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { planTransfer } from '../src/services/upload-policy.js';
-import { sweepAbandonedUploads } from '../src/services/upload-sweeper.js';
+import { planTransfer } from '../src/services/uploads/upload.policy.js';
+import { sweepAbandonedUploads } from '../src/services/cleanup/abandoned-uploads.service.js';
 import { startLocalStorage, type LocalStorage } from './support/local-storage.js';
 
 const MiB = 1024 * 1024;

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { MediaError } from '../src/services/media-error.js';
-import { planUpload, type UploadPolicyConfig } from '../src/services/upload-policy.js';
-import { completeMultipartSession, openUploadSession } from '../src/services/upload-session.js';
+import { MediaError } from '../src/domain/media-error.js';
+import { planUpload, type UploadPolicyConfig } from '../src/services/uploads/upload.policy.js';
+import {
+  completeMultipartSession,
+  openUploadSession,
+} from '../src/services/uploads/upload-session.service.js';
 import { startLocalStorage, type LocalStorage } from './support/local-storage.js';
 
 const MiB = 1024 * 1024;

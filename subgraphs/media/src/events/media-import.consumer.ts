@@ -5,8 +5,8 @@ import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymee
 import { MediaAssetRepository } from '../repositories/media-asset.repository.js';
 import { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
 import type { MediaDependencies } from '../services/media-dependencies.js';
-import { MediaImportService } from '../services/media-import.service.js';
-import { MeetingAccessService } from '../services/meeting-access.service.js';
+import { MediaImportService } from '../services/imports/media-import.service.js';
+import { MeetingAccessService } from '../services/access/meeting-access.service.js';
 
 const MAX_DELIVER = 5;
 

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { MEETING_STATE_FILTER, STREAMS, parseEvent } from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
-import { MeetingEventsService } from '../services/meeting-events.service.js';
+import { MeetingEventsService } from '../services/access/meeting-events.service.js';
 import type { ObjectStoragePort } from '../storage/object-storage.port.js';
 
 /**

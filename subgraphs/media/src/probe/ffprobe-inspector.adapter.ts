@@ -1,5 +1,5 @@
-import { MediaError } from '../services/media-error.js';
-import { ALLOWED_CONTAINERS } from '../services/media-types.js';
+import { MediaError } from '../domain/media-error.js';
+import { ALLOWED_CONTAINERS } from '../domain/media-types.js';
 import type {
   ContainerReport,
   InspectionResult,

@@ -1,5 +1,5 @@
 import type { MediaAssetEntity } from '../entities/media-asset.entity.js';
-import type { RequestedUpload } from '../services/media-upload.service.js';
+import type { RequestedUpload } from '../services/uploads/media-upload.service.js';
 import type { MediaAsset } from './media-asset.type.js';
 import type { MediaUpload } from './media-upload.type.js';
 

@@ -4,15 +4,15 @@ import { requireUser, type SubgraphContext } from '@mymeet/server';
 import type { MediaAssetEntity } from '../entities/media-asset.entity.js';
 import { MediaAssetRepository } from '../repositories/media-asset.repository.js';
 import { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
-import { MediaAssetService } from '../services/media-asset.service.js';
+import { MediaAssetService } from '../services/assets/media-asset.service.js';
 import type { MediaDependencies } from '../services/media-dependencies.js';
-import { MediaImportService } from '../services/media-import.service.js';
-import { MediaUploadService } from '../services/media-upload.service.js';
+import { MediaImportService } from '../services/imports/media-import.service.js';
+import { MediaUploadService } from '../services/uploads/media-upload.service.js';
 import {
   DEFAULT_ACCESS_WAIT,
   MeetingAccessService,
   type AccessWait,
-} from '../services/meeting-access.service.js';
+} from '../services/access/meeting-access.service.js';
 
 export interface MediaContext extends SubgraphContext {
   assets: MediaAssetService;

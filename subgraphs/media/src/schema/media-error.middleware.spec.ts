@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DomainError } from '@mymeet/core';
-import { MediaError, badInput } from '../services/media-error.js';
+import { MediaError, badInput } from '../domain/media-error.js';
 import { toPublicError } from './media-error.middleware.js';
 
 describe('media error mapping', () => {

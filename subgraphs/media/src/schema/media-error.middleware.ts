@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 import { DomainError, ErrorCode } from '@mymeet/core';
-import { MediaError, type MediaErrorCode } from '../services/media-error.js';
+import { MediaError, type MediaErrorCode } from '../domain/media-error.js';
 
 const PUBLIC_CODE: Record<MediaErrorCode, ErrorCode> = {
   BAD_USER_INPUT: ErrorCode.BAD_USER_INPUT,

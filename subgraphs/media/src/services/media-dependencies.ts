@@ -1,8 +1,8 @@
-import type { RemoteMediaSource } from '../imports/remote-media.port.js';
+import type { RemoteMediaSource } from '../outbound/remote-media.port.js';
 import type { ObjectStoragePort } from '../storage/object-storage.port.js';
-import type { MediaImporter } from './media-importer.js';
-import type { MediaValidator } from './media-validator.js';
-import type { UploadPolicyConfig } from './upload-policy.js';
+import type { MediaImporter } from './imports/media-importer.service.js';
+import type { MediaValidator } from './validation/media-validator.service.js';
+import type { UploadPolicyConfig } from './uploads/upload.policy.js';
 
 /** The long-lived collaborators and settings the per-request media services share. */
 export interface MediaDependencies {

@@ -1,4 +1,4 @@
-import { MediaError } from '../services/media-error.js';
+import { MediaError } from '../domain/media-error.js';
 
 /** S3 error names, as the SDK reports them. */
 export function s3ErrorName(error: unknown): string | undefined {

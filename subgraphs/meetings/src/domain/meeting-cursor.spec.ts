@@ -12,7 +12,11 @@ describe('meeting cursor', () => {
 
   it('refuses tampered cursors with BAD_USER_INPUT on `after`', () => {
     for (const value of ['garbage', Buffer.from('2026-01-01|1 OR 1=1').toString('base64url'), '']) {
-      assert.throws(() => decodeCursor(value), { code: 'BAD_USER_INPUT', details: { field: 'after' } });
+      assert.throws(() => decodeCursor(value), {
+        code: 'INVALID_CURSOR',
+        publicCode: 'BAD_USER_INPUT',
+        details: { field: 'after' },
+      });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@mymeet/core';
+import { MeetingError, MeetingErrorCode } from './meeting-error.js';
 
 /** Keyset position in the newest-first listing: the meeting's time and id, opaque to clients. */
 export interface MeetingCursor {
@@ -14,7 +14,7 @@ export function decodeCursor(value: string): MeetingCursor {
   const [time, id, extra] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   const occursAt = new Date(time ?? '');
   if (!id || extra !== undefined || Number.isNaN(occursAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw DomainError.badInput('after', 'Invalid cursor');
+    throw new MeetingError(MeetingErrorCode.INVALID_CURSOR, 'Invalid cursor', { field: 'after' });
   }
   return { occursAt, id };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DomainError } from '@mymeet/core';
+import { MeetingError } from './meeting-error.js';
 import {
   normalizeJoinUrl,
   normalizeLanguage,
@@ -11,8 +11,8 @@ function badInputField(action: () => unknown): string | undefined {
   try {
     action();
   } catch (error) {
-    assert.ok(error instanceof DomainError);
-    assert.equal(error.code, 'BAD_USER_INPUT');
+    assert.ok(error instanceof MeetingError);
+    assert.equal(error.publicCode, 'BAD_USER_INPUT');
     return error.details.field;
   }
   assert.fail('expected BAD_USER_INPUT');

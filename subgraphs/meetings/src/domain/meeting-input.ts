@@ -1,4 +1,4 @@
-import { DomainError } from '@mymeet/core';
+import { MeetingError } from './meeting-error.js';
 
 export interface ParticipantInput {
   email: string;
@@ -26,9 +26,9 @@ const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export function normalizeTitle(title: string | null | undefined): string {
   const trimmed = (title ?? '').trim().replace(/\s+/g, ' ');
-  if (!trimmed) throw DomainError.badInput('title', 'Title must not be empty');
+  if (!trimmed) throw MeetingError.invalidInput('title', 'Title must not be empty');
   if (trimmed.length > LIMITS.titleLength) {
-    throw DomainError.badInput('title', `Title must be at most ${LIMITS.titleLength} characters`);
+    throw MeetingError.invalidInput('title', `Title must be at most ${LIMITS.titleLength} characters`);
   }
   return trimmed;
 }
@@ -37,16 +37,16 @@ export function normalizeTitle(title: string | null | undefined): string {
 export function normalizeJoinUrl(joinUrl: string | null | undefined): string | null {
   const value = joinUrl?.trim();
   if (!value) return null;
-  if (value.length > LIMITS.urlLength) throw DomainError.badInput('joinUrl', 'Join URL is too long');
+  if (value.length > LIMITS.urlLength) throw MeetingError.invalidInput('joinUrl', 'Join URL is too long');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw DomainError.badInput('joinUrl', 'Join URL is not a valid URL');
+    throw MeetingError.invalidInput('joinUrl', 'Join URL is not a valid URL');
   }
-  if (url.protocol !== 'https:') throw DomainError.badInput('joinUrl', 'Join URL must use https');
+  if (url.protocol !== 'https:') throw MeetingError.invalidInput('joinUrl', 'Join URL must use https');
   if (url.username || url.password)
-    throw DomainError.badInput('joinUrl', 'Join URL must not contain credentials');
+    throw MeetingError.invalidInput('joinUrl', 'Join URL must not contain credentials');
   return url.toString();
 }
 
@@ -54,7 +54,7 @@ export function normalizeLanguage(language: string | null | undefined): string |
   const value = language?.trim();
   if (!value) return null;
   if (!LANGUAGE.test(value)) {
-    throw DomainError.badInput('language', 'Language must be a BCP 47 tag such as "en" or "ru-RU"');
+    throw MeetingError.invalidInput('language', 'Language must be a BCP 47 tag such as "en" or "ru-RU"');
   }
   return value;
 }
@@ -64,13 +64,13 @@ export function normalizeParticipants(
 ): NormalizedParticipant[] {
   const list = participants ?? [];
   if (list.length > LIMITS.participants) {
-    throw DomainError.badInput('participants', `At most ${LIMITS.participants} participants`);
+    throw MeetingError.invalidInput('participants', `At most ${LIMITS.participants} participants`);
   }
   const byEmail = new Map<string, NormalizedParticipant>();
   list.forEach((participant, index) => {
     const email = participant.email.trim().toLowerCase();
     if (!EMAIL.test(email) || email.length > 254) {
-      throw DomainError.badInput(
+      throw MeetingError.invalidInput(
         `participants.${index}.email`,
         `"${participant.email}" is not a valid e-mail address`,
       );
@@ -83,6 +83,6 @@ export function normalizeParticipants(
 
 export function normalizeScheduledAt(scheduledAt: Date | null | undefined): Date | null {
   if (!scheduledAt) return null;
-  if (Number.isNaN(scheduledAt.getTime())) throw DomainError.badInput('scheduledAt', 'Invalid date');
+  if (Number.isNaN(scheduledAt.getTime())) throw MeetingError.invalidInput('scheduledAt', 'Invalid date');
   return scheduledAt;
 }

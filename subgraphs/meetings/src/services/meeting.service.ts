@@ -1,6 +1,6 @@
 import { canModify, canView, type AuthenticatedUser } from '@mymeet/auth';
-import { DomainError } from '@mymeet/core';
 import { decodeCursor, encodeCursor } from '../domain/meeting-cursor.js';
+import { MeetingError, MeetingErrorCode } from '../domain/meeting-error.js';
 import {
   normalizeJoinUrl,
   normalizeLanguage,
@@ -99,10 +99,10 @@ export class MeetingService {
   ): Promise<MeetingPage> {
     const size = first ?? PAGE_SIZE.default;
     if (!Number.isInteger(size) || size < 0 || size > PAGE_SIZE.max) {
-      throw DomainError.badInput('first', `first must be between 0 and ${PAGE_SIZE.max}`);
+      throw MeetingError.invalidInput('first', `first must be between 0 and ${PAGE_SIZE.max}`);
     }
     if (filter.from && filter.to && filter.from >= filter.to) {
-      throw DomainError.badInput('filter.to', 'filter.to must be later than filter.from');
+      throw MeetingError.invalidInput('filter.to', 'filter.to must be later than filter.from');
     }
     const rows = await this.meetings.listVisibleTo(
       user,
@@ -116,9 +116,9 @@ export class MeetingService {
 
   private async findModifiable(user: AuthenticatedUser, id: string): Promise<MeetingEntity> {
     const meeting = await this.findVisible(user, id);
-    if (!meeting) throw DomainError.notFound('Meeting');
+    if (!meeting) throw new MeetingError(MeetingErrorCode.MEETING_NOT_FOUND, 'Meeting not found');
     if (!canModify(user, accessOf(meeting)))
-      throw DomainError.forbidden('Only the owner can change this meeting');
+      throw new MeetingError(MeetingErrorCode.NOT_MEETING_OWNER, 'Only the owner can change this meeting');
     return meeting;
   }
 

@@ -1,6 +1,6 @@
-import type { ContainerReport, MediaInspectorPort, StreamReport } from '../probe/media-inspector.port.js';
-import { reject, type MediaRejection } from './media-rejection.js';
-import { findMediaType } from './media-types.js';
+import type { ContainerReport, MediaInspectorPort, StreamReport } from '../../probe/media-inspector.port.js';
+import { reject, type MediaRejection } from '../../domain/media-rejection.js';
+import { findMediaType } from '../../domain/media-types.js';
 
 export interface MediaProbeConfig {
   maxDurationSeconds: number;

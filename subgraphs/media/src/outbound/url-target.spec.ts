@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { MediaError } from '../services/media-error.js';
-import { publicInternetOnly } from './address-policy.js';
+import { MediaError } from '../domain/media-error.js';
+import { publicInternetOnly } from './address.policy.js';
 import { resolveTarget, type ResolveHost, type TargetRules } from './url-target.js';
 
 const dns: Record<string, string[]> = {

@@ -1,9 +1,9 @@
-import type { MediaAssetEntity } from '../entities/media-asset.entity.js';
-import type { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import type { ObjectStoragePort } from '../storage/object-storage.port.js';
-import { rejectAsset } from './media-outcome.js';
-import { mediaObjectPrefix } from './upload-policy.js';
-import { sweepAbandonedUploads } from './upload-sweeper.js';
+import type { MediaAssetEntity } from '../../entities/media-asset.entity.js';
+import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
+import type { ObjectStoragePort } from '../../storage/object-storage.port.js';
+import { rejectAsset } from '../validation/media-outcome.service.js';
+import { mediaObjectPrefix } from '../../domain/object-keys.js';
+import { sweepAbandonedUploads } from './abandoned-uploads.service.js';
 
 export interface MediaSweepOptions {
   abandonedAfterHours: number;

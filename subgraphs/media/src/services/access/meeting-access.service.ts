@@ -1,7 +1,7 @@
 import { canModify, canView, type AuthenticatedUser } from '@mymeet/auth';
-import type { MeetingAccessEntity } from '../entities/meeting-access.entity.js';
-import type { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
-import { forbidden, notFound } from './media-error.js';
+import type { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
+import type { MeetingAccessRepository } from '../../repositories/meeting-access.repository.js';
+import { forbidden, notFound } from '../../domain/media-error.js';
 
 export interface AccessWait {
   /** How long to wait for a meeting's `meeting.created` event when its access row is missing. */

@@ -1,9 +1,9 @@
-import type { RemoteMediaSource } from '../imports/remote-media.port.js';
-import type { ObjectStoragePort } from '../storage/object-storage.port.js';
-import { toDisplayFileName, toKeyFileName } from './file-name.js';
-import { badInput } from './media-error.js';
-import { acceptedContentTypes, findMediaType, findMediaTypeByExtension } from './media-types.js';
-import { mediaObjectKey } from './upload-policy.js';
+import type { RemoteMediaSource } from '../../outbound/remote-media.port.js';
+import type { ObjectStoragePort } from '../../storage/object-storage.port.js';
+import { toDisplayFileName, toKeyFileName } from '../../domain/file-name.js';
+import { badInput } from '../../domain/media-error.js';
+import { acceptedContentTypes, findMediaType, findMediaTypeByExtension } from '../../domain/media-types.js';
+import { mediaObjectKey } from '../../domain/object-keys.js';
 
 export interface ImportedMedia {
   key: string;

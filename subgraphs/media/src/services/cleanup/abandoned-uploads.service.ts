@@ -1,4 +1,4 @@
-import type { ObjectStoragePort } from '../storage/object-storage.port.js';
+import type { ObjectStoragePort } from '../../storage/object-storage.port.js';
 
 export interface SweepOptions {
   /** Uploads started longer ago than this are abandoned: presigned part URLs have long expired. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AuthenticatedUser } from '@mymeet/auth';
-import { MeetingAccessEntity } from '../entities/meeting-access.entity.js';
-import type { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
-import { MediaError } from './media-error.js';
+import { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
+import type { MeetingAccessRepository } from '../../repositories/meeting-access.repository.js';
+import { MediaError } from '../../domain/media-error.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 
 const MEETING = '7d3f1a52-3c1e-4a8e-9a3b-2b1f4a6c9d01';

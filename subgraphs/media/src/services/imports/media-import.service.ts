@@ -1,15 +1,15 @@
 import type { AuthenticatedUser } from '@mymeet/auth';
 import type { JobPayload } from '@mymeet/contracts';
-import { MediaSource, MediaStatus } from '../domain/media-status.js';
-import { MediaAssetEntity } from '../entities/media-asset.entity.js';
-import type { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import { toDisplayFileName, toKeyFileName } from './file-name.js';
-import type { MediaDependencies } from './media-dependencies.js';
-import { badInput, MediaError } from './media-error.js';
-import { recordValidationOutcome, rejectAsset } from './media-outcome.js';
-import type { MeetingAccessService } from './meeting-access.service.js';
-import { findMediaTypeByExtension } from './media-types.js';
-import { mediaObjectKey } from './upload-policy.js';
+import { MediaSource, MediaStatus } from '../../domain/media-status.js';
+import { MediaAssetEntity } from '../../entities/media-asset.entity.js';
+import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
+import { toDisplayFileName, toKeyFileName } from '../../domain/file-name.js';
+import type { MediaDependencies } from '../media-dependencies.js';
+import { badInput, MediaError } from '../../domain/media-error.js';
+import { recordValidationOutcome, rejectAsset } from '../validation/media-outcome.service.js';
+import type { MeetingAccessService } from '../access/meeting-access.service.js';
+import { findMediaTypeByExtension } from '../../domain/media-types.js';
+import { mediaObjectKey } from '../../domain/object-keys.js';
 
 const MAX_URL_LENGTH = 2048;
 

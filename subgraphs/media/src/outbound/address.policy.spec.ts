@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { publicInternetOnly, publicInternetPlus } from './address-policy.js';
+import { publicInternetOnly, publicInternetPlus } from './address.policy.js';
 import { formatIp, parseIp } from './ip-address.js';
 
 describe('address policy', () => {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
-import type { ContainerReport, InspectionResult, MediaInspectorPort } from '../probe/media-inspector.port.js';
-import { MediaProbe, type ProbeOutcome } from './media-probe.js';
+import type {
+  ContainerReport,
+  InspectionResult,
+  MediaInspectorPort,
+} from '../../probe/media-inspector.port.js';
+import { MediaProbe, type ProbeOutcome } from './media-probe.service.js';
 
 const mp3: ContainerReport = {
   formatNames: ['mp3'],

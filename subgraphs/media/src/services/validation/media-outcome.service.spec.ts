@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { MediaSource, MediaStatus } from '../domain/media-status.js';
-import { MediaAssetEntity } from '../entities/media-asset.entity.js';
-import type { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import { recordValidationOutcome } from './media-outcome.js';
+import { MediaSource, MediaStatus } from '../../domain/media-status.js';
+import { MediaAssetEntity } from '../../entities/media-asset.entity.js';
+import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
+import { recordValidationOutcome } from './media-outcome.service.js';
 
 class StagingRecorder {
   events: Array<{ kind: string; meetingId: string; payload: Record<string, unknown> }> = [];

@@ -2,8 +2,8 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { pipeline } from 'node:stream';
-import { badInput, MediaError } from '../services/media-error.js';
-import { publicInternetOnly, type AddressPolicy } from './address-policy.js';
+import { badInput, MediaError } from '../domain/media-error.js';
+import { publicInternetOnly, type AddressPolicy } from './address.policy.js';
 import { ByteLimit } from './byte-limit.js';
 import type { RemoteMedia, RemoteMediaSource } from './remote-media.port.js';
 import {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { MediaError } from './media-error.js';
+import { MediaError } from '../../domain/media-error.js';
 import {
   choosePartSize,
   DEFAULT_UPLOAD_POLICY,
   planUpload,
   S3_LIMITS,
   type UploadRequest,
-} from './upload-policy.js';
+} from './upload.policy.js';
 
 const MiB = 1024 * 1024;
 const request: UploadRequest = {

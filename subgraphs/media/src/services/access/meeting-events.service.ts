@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@mymeet/contracts';
 import { consumeOnce } from '@mymeet/database';
-import { MeetingAccessEntity } from '../entities/meeting-access.entity.js';
-import { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
-import type { ObjectStoragePort } from '../storage/object-storage.port.js';
-import { meetingObjectPrefix } from './upload-policy.js';
+import { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
+import { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
+import { MeetingAccessRepository } from '../../repositories/meeting-access.repository.js';
+import type { ObjectStoragePort } from '../../storage/object-storage.port.js';
+import { meetingObjectPrefix } from '../../domain/object-keys.js';
 
 /** Keeps media's copy of meeting visibility from `meeting.*` events; a deleted meeting takes its media along. */
 export class MeetingEventsService {

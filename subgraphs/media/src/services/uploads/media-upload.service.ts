@@ -1,20 +1,15 @@
 import type { AuthenticatedUser } from '@mymeet/auth';
-import { MediaSource, MediaStatus, UploadMode } from '../domain/media-status.js';
-import { MediaAssetEntity } from '../entities/media-asset.entity.js';
-import type { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import type { MediaAssetService } from './media-asset.service.js';
-import type { MediaDependencies } from './media-dependencies.js';
-import { badInput, MediaError } from './media-error.js';
-import { recordValidationOutcome } from './media-outcome.js';
-import type { MeetingAccessService } from './meeting-access.service.js';
-import {
-  mediaObjectPrefix,
-  planTransfer,
-  planUpload,
-  type UploadPlan,
-  type UploadRequest,
-} from './upload-policy.js';
-import { completeMultipartSession, openUploadSession, type UploadSession } from './upload-session.js';
+import { MediaSource, MediaStatus, UploadMode } from '../../domain/media-status.js';
+import { MediaAssetEntity } from '../../entities/media-asset.entity.js';
+import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
+import type { MediaAssetService } from '../assets/media-asset.service.js';
+import type { MediaDependencies } from '../media-dependencies.js';
+import { badInput, MediaError } from '../../domain/media-error.js';
+import { mediaObjectPrefix } from '../../domain/object-keys.js';
+import { recordValidationOutcome } from '../validation/media-outcome.service.js';
+import type { MeetingAccessService } from '../access/meeting-access.service.js';
+import { planTransfer, planUpload, type UploadPlan, type UploadRequest } from './upload.policy.js';
+import { completeMultipartSession, openUploadSession, type UploadSession } from './upload-session.service.js';
 
 export interface RequestedUpload {
   asset: MediaAssetEntity;

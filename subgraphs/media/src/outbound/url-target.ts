@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { badInput } from '../services/media-error.js';
-import type { AddressPolicy } from './address-policy.js';
+import { badInput } from '../domain/media-error.js';
+import type { AddressPolicy } from './address.policy.js';
 
 export interface ResolvedAddress {
   address: string;

@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { badInput } from '../services/media-error.js';
+import { badInput } from '../domain/media-error.js';
 
 /** Passes bytes through and fails the stream as soon as more than `maxBytes` went by. */
 export class ByteLimit extends Transform {

@@ -1,6 +1,7 @@
-import { toDisplayFileName, toKeyFileName } from './file-name.js';
-import { badInput } from './media-error.js';
-import { acceptedContentTypes, findMediaType } from './media-types.js';
+import { toDisplayFileName, toKeyFileName } from '../../domain/file-name.js';
+import { badInput } from '../../domain/media-error.js';
+import { acceptedContentTypes, findMediaType } from '../../domain/media-types.js';
+import { assertSafeId, mediaObjectKey } from '../../domain/object-keys.js';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -87,22 +88,6 @@ export function planUpload(
   };
 }
 
-/** `meetings/<meetingId>/`: everything stored for one meeting, so deleting it is one prefix. */
-export function meetingObjectPrefix(meetingId: string): string {
-  assertSafeId('meetingId', meetingId);
-  return `meetings/${meetingId}/`;
-}
-
-/** `meetings/<meetingId>/<mediaId>/`: everything stored for one recording. */
-export function mediaObjectPrefix(meetingId: string, mediaId: string): string {
-  assertSafeId('mediaId', mediaId);
-  return `${meetingObjectPrefix(meetingId)}${mediaId}/`;
-}
-
-export function mediaObjectKey(meetingId: string, mediaId: string, keyFileName: string): string {
-  return `${mediaObjectPrefix(meetingId, mediaId)}${keyFileName}`;
-}
-
 /** Throws BAD_USER_INPUT unless the type is an accepted audio/video type; returns its canonical name. */
 export function checkContentType(contentType: string): string {
   const rule = findMediaType(contentType);
@@ -142,10 +127,6 @@ export function planTransfer(byteSize: number, config: UploadPolicyConfig): Tran
 export function choosePartSize(byteSize: number, preferredPartSize: number): number {
   const smallestFitting = Math.ceil(byteSize / S3_LIMITS.maxParts / MiB) * MiB;
   return Math.max(preferredPartSize, smallestFitting, S3_LIMITS.minPartSize);
-}
-
-function assertSafeId(field: string, id: string): void {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw badInput(field, 'INVALID_ID', `"${field}" is not a valid id.`);
 }
 
 function formatBytes(bytes: number): string {

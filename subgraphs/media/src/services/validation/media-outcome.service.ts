@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { MediaStatus } from '../domain/media-status.js';
-import type { MediaAssetEntity } from '../entities/media-asset.entity.js';
-import type { MeetingAccessEntity } from '../entities/meeting-access.entity.js';
-import type { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import type { ProbeOutcome } from './media-probe.js';
+import { MediaStatus } from '../../domain/media-status.js';
+import type { MediaAssetEntity } from '../../entities/media-asset.entity.js';
+import type { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
+import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
+import type { ProbeOutcome } from './media-probe.service.js';
 
 /**
  * Settles a validated asset and stages what follows in the same unit of work: a READY recording

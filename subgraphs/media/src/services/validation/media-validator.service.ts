@@ -1,6 +1,6 @@
-import type { ObjectStoragePort } from '../storage/object-storage.port.js';
-import type { MediaProbe, ProbeOutcome } from './media-probe.js';
-import { reject } from './media-rejection.js';
+import type { ObjectStoragePort } from '../../storage/object-storage.port.js';
+import type { MediaProbe, ProbeOutcome } from './media-probe.service.js';
+import { reject } from '../../domain/media-rejection.js';
 
 export interface UploadedMedia {
   key: string;

@@ -1,6 +1,10 @@
-import type { ObjectStoragePort, PresignedPart, PresignedRequest } from '../storage/object-storage.port.js';
-import { badInput } from './media-error.js';
-import type { UploadPlan } from './upload-policy.js';
+import type {
+  ObjectStoragePort,
+  PresignedPart,
+  PresignedRequest,
+} from '../../storage/object-storage.port.js';
+import { badInput } from '../../domain/media-error.js';
+import type { UploadPlan } from './upload.policy.js';
 
 /** What a client needs to send the bytes straight to storage. */
 export type UploadSession =
