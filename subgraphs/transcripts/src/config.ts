@@ -6,6 +6,8 @@ const schema = z
   .object({
     NODE_ENV: envFields.nodeEnv(),
     LOG_LEVEL: envFields.logLevel(),
+    /** Stack traces and internal messages in GraphQL responses; never in production. */
+    GRAPHQL_DEBUG: envFields.boolean(false),
     TRANSCRIPTS_HOST: envFields.host(),
     TRANSCRIPTS_PORT: envFields.port(4003),
     DATABASE_URL: envFields
@@ -33,6 +35,7 @@ const schema = z
   .transform((env) => ({
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    graphqlDebug: env.GRAPHQL_DEBUG,
     host: env.TRANSCRIPTS_HOST,
     port: env.TRANSCRIPTS_PORT,
     databaseUrl:

@@ -1,4 +1,4 @@
-import { DomainError } from '@mymeet/core';
+import { TranscriptError } from './transcript-error.js';
 import { normalizeSegmentText } from './transcript-text.js';
 
 export const MAX_SEGMENT_TEXT = 10_000;
@@ -10,11 +10,11 @@ export interface SegmentEdit {
 
 /** An owner's correction of one segment, checked and normalized, or BAD_USER_INPUT naming the field. */
 export function parseSegmentEdit(index: number, text: string): SegmentEdit {
-  if (!Number.isInteger(index) || index < 0) throw DomainError.badInput('index', 'index must be 0 or more');
+  if (!Number.isInteger(index) || index < 0) throw TranscriptError.invalidInput('index', 'index must be 0 or more');
   const normalized = normalizeSegmentText(text);
-  if (normalized === '') throw DomainError.badInput('text', 'text must not be empty');
+  if (normalized === '') throw TranscriptError.invalidInput('text', 'text must not be empty');
   if (normalized.length > MAX_SEGMENT_TEXT) {
-    throw DomainError.badInput('text', `text must be at most ${MAX_SEGMENT_TEXT} characters`);
+    throw TranscriptError.invalidInput('text', `text must be at most ${MAX_SEGMENT_TEXT} characters`);
   }
   return { index, text: normalized };
 }

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { requireUser, type SubgraphContext } from '@mymeet/server';
 import type { TranscriptSegmentEntity } from '../entities/transcript-segment.entity.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import { TranscriptRepository } from '../repositories/transcript.repository.js';
-import type { MeetingAccessPort } from '../services/meeting-access.port.js';
+import type { MeetingAccessFactory } from '../services/meeting-access.port.js';
 import { RetranscribeService } from '../services/retranscribe.service.js';
 import { SegmentEditService } from '../services/segment-edit.service.js';
 import { TranscriptReadService } from '../services/transcript-read.service.js';
@@ -34,7 +34,7 @@ export interface TranscriptsContext extends SubgraphContext {
 /** One EntityManager fork per request, shared by that request's services and loaders. */
 export function transcriptsContextFactory(
   orm: MikroORM,
-  access: (em: EntityManager) => MeetingAccessPort,
+  access: MeetingAccessFactory,
   afterCommit: () => void,
 ) {
   return (base: SubgraphContext): TranscriptsContext => {

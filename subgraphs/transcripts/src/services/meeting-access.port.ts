@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthenticatedUser } from '@mymeet/auth';
 
 /** What this service knows about a meeting it may act on. */
@@ -20,4 +21,16 @@ export interface MeetingAccessPort {
   visibleMeetingIds(user: AuthenticatedUser, meetingIds: readonly string[]): Promise<Set<string>>;
   /** Whether the meeting is known to be deleted (its late events are dropped, not retried). */
   isDeleted(meetingId: string): Promise<boolean>;
+}
+
+/** A port bound to one unit of work (a request's or a message's EntityManager). */
+export type MeetingAccessFactory = (em: EntityManager) => MeetingAccessPort;
+
+/** Runs in the replica's transaction when a meeting is deleted, so its data goes with it. */
+export type MeetingDeletedHandler = (em: EntityManager, meetingId: string) => Promise<void>;
+
+/** Keeps the replica of meeting access current and hands out ports bound to a unit of work. */
+export interface MeetingAccessReplica {
+  port: MeetingAccessFactory;
+  start(onDeleted: MeetingDeletedHandler): Promise<{ stop(): Promise<void> }>;
 }

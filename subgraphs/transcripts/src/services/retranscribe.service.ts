@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '@mymeet/auth';
-import { DomainError } from '@mymeet/core';
 import { parseLanguage } from '../domain/language.js';
+import { TranscriptError, TranscriptErrorCode } from '../domain/transcript-error.js';
 import { isTerminal } from '../domain/transcript-status.js';
 import { TranscriptEntity } from '../entities/transcript.entity.js';
 import type { TranscriptRepository } from '../repositories/transcript.repository.js';
@@ -24,12 +24,16 @@ export class RetranscribeService {
     language: string | null | undefined,
   ): Promise<TranscriptEntity> {
     const requested = parseLanguage(language);
-    if (!isUuid(meetingId)) throw DomainError.notFound('Meeting');
+    if (!isUuid(meetingId)) throw TranscriptError.meetingNotFound();
     const meeting = await this.access.requireOwner(user, meetingId, 'retranscribe it');
     const runs = await this.transcripts.findByMeetingIds([meetingId]);
     const newest = runs[0];
     if (!newest) {
-      throw DomainError.badInput('meetingId', 'The meeting has no recording to transcribe yet: upload one first');
+      throw new TranscriptError(
+        TranscriptErrorCode.NO_RECORDING,
+        'The meeting has no recording to transcribe yet: upload one first',
+        { field: 'meetingId', reason: TranscriptErrorCode.NO_RECORDING },
+      );
     }
     const effectiveLanguage = requested ?? meeting.language ?? newest.requestedLanguage;
     // Asking twice while a run of the same recording and language is under way queues nothing more.

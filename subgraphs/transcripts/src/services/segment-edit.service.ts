@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@mymeet/auth';
-import { DomainError, ErrorCode } from '@mymeet/core';
 import { parseSegmentEdit } from '../domain/segment-edit.js';
+import { TranscriptError, TranscriptErrorCode } from '../domain/transcript-error.js';
 import { TranscriptStatus } from '../domain/transcript-status.js';
 import { countWords } from '../domain/transcript-text.js';
 import type { TranscriptSegmentEntity } from '../entities/transcript-segment.entity.js';
@@ -24,19 +24,20 @@ export class SegmentEditService {
   ): Promise<TranscriptSegmentEntity> {
     const change = parseSegmentEdit(index, text);
     const found = isUuid(transcriptId) ? await this.transcripts.findById(transcriptId) : null;
-    if (!found) throw DomainError.notFound('Transcript');
+    if (!found) throw TranscriptError.transcriptNotFound();
     await this.access.requireOwner(user, found.meetingId, 'edit its transcript');
     return this.transcripts.inTransaction(async (tx) => {
       const run = await tx.lock(transcriptId);
-      if (!run) throw DomainError.notFound('Transcript');
+      if (!run) throw TranscriptError.transcriptNotFound();
       if (run.status !== TranscriptStatus.COMPLETED) {
-        throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The transcript is still being made; edit it once it is COMPLETED', {
-          field: 'transcriptId',
-          reason: 'TRANSCRIPT_NOT_COMPLETED',
-        });
+        throw new TranscriptError(
+          TranscriptErrorCode.TRANSCRIPT_NOT_COMPLETED,
+          'The transcript is still being made; edit it once it is COMPLETED',
+          { field: 'transcriptId', reason: TranscriptErrorCode.TRANSCRIPT_NOT_COMPLETED },
+        );
       }
       const segment = await tx.segments.findOne(transcriptId, change.index);
-      if (!segment) throw DomainError.badInput('index', `The transcript has no segment ${change.index}`);
+      if (!segment) throw TranscriptError.invalidInput('index', `The transcript has no segment ${change.index}`);
       run.wordCount += countWords(change.text) - countWords(segment.text);
       segment.text = change.text;
       segment.edited = change.text !== segment.rawText;

@@ -7,12 +7,12 @@ import {
   advanceProgress,
   isTerminal,
 } from '../domain/transcript-status.js';
+import { TranscriptError, TranscriptErrorCode } from '../domain/transcript-error.js';
 import { normalizeSegmentText } from '../domain/transcript-text.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import { TranscriptRepository } from '../repositories/transcript.repository.js';
 import type { MeetingAccessPort } from './meeting-access.port.js';
 import { completeIfAllSegmentsStored } from './run-completion.js';
-import { InvalidWorkerEventError, RunNotKnownYetError } from './transcript-errors.js';
 
 /** The ASR worker's events, which this service persists. */
 export const WORKER_EVENT_KINDS = [
@@ -49,7 +49,10 @@ export class WorkerEventsService {
       const run = await transcripts.lock(event.payload.transcriptId);
       if (!run) {
         if (await this.access.isDeleted(event.meetingId)) return;
-        throw new RunNotKnownYetError(event.payload.transcriptId);
+        throw new TranscriptError(
+          TranscriptErrorCode.RUN_NOT_KNOWN_YET,
+          `Transcript ${event.payload.transcriptId} is not known yet (its media.ready may still be on the way)`,
+        );
       }
       // A sealed run ignores late or replayed work: its segments, text and edits stay as they are.
       if (isTerminal(run.status)) return;
@@ -113,6 +116,9 @@ export class WorkerEventsService {
 function assertSegmentTimes(event: EventEnvelope<'transcript.segment'>): void {
   const { index, startMs, endMs } = event.payload;
   if (endMs < startMs) {
-    throw new InvalidWorkerEventError(`Segment ${index} ends (${endMs} ms) before it starts (${startMs} ms)`);
+    throw new TranscriptError(
+      TranscriptErrorCode.INVALID_WORKER_EVENT,
+      `Segment ${index} ends (${endMs} ms) before it starts (${startMs} ms)`,
+    );
   }
 }
