@@ -44,4 +44,8 @@ export class TranscriptSegmentEntity {
 
   @Property({ type: 'text', nullable: true })
   editedBy: string | null = null;
+
+  /** When the worker produced it: a stale attempt's segment arriving late never overwrites a newer one. */
+  @Property({ type: 'timestamptz' })
+  occurredAt!: Date;
 }

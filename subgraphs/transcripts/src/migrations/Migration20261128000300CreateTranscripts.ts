@@ -42,6 +42,7 @@ export class Migration20261128000300CreateTranscripts extends Migration {
       "confidence" double precision null,
       "edited_at" timestamptz null,
       "edited_by" text null,
+      "occurred_at" timestamptz not null,
       primary key ("transcript_id", "index"),
       check ("end_ms" >= "start_ms"))`);
   }

@@ -9,6 +9,8 @@ export interface IncomingSegment {
   speaker: string | null;
   text: string;
   confidence: number | null;
+  /** The event's time: the newest version of an index wins, whatever order they arrive in. */
+  occurredAt: Date;
 }
 
 /** Segments of runs. Used inside the unit of work of a TranscriptRepository. */
@@ -16,19 +18,21 @@ export class SegmentRepository {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Stores the engine's segment under (transcript, index), overwriting a replayed one; an owner's
+   * Stores the engine's segment under (transcript, index), overwriting an older version of it (a
+   * redelivered job's); an older version arriving after a newer one changes nothing. An owner's
    * edit of `text` survives, only `rawText` follows the engine.
    * @returns whether the row is new.
    */
   async upsert(segment: IncomingSegment): Promise<boolean> {
     const rows = await this.em.execute<Array<{ inserted: boolean }>>(
       `insert into "transcript_segment"
-         ("transcript_id", "index", "start_ms", "end_ms", "speaker", "raw_text", "text", "confidence")
-       values (?, ?, ?, ?, ?, ?, ?, ?)
+         ("transcript_id", "index", "start_ms", "end_ms", "speaker", "raw_text", "text", "confidence", "occurred_at")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict ("transcript_id", "index") do update set
          "start_ms" = excluded."start_ms", "end_ms" = excluded."end_ms", "speaker" = excluded."speaker",
-         "raw_text" = excluded."raw_text", "confidence" = excluded."confidence",
+         "raw_text" = excluded."raw_text", "confidence" = excluded."confidence", "occurred_at" = excluded."occurred_at",
          "text" = case when "transcript_segment"."edited" then "transcript_segment"."text" else excluded."text" end
+       where "transcript_segment"."occurred_at" <= excluded."occurred_at"
        returning (xmax = 0) as "inserted"`,
       [
         segment.transcriptId,
@@ -39,6 +43,7 @@ export class SegmentRepository {
         segment.text,
         segment.text,
         segment.confidence,
+        segment.occurredAt,
       ],
     );
     return rows[0]?.inserted === true;

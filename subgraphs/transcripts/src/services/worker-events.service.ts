@@ -86,6 +86,7 @@ export class WorkerEventsService {
           speaker: segment.speaker ?? null,
           text,
           confidence: segment.confidence ?? null,
+          occurredAt: new Date(event.occurredAt),
         });
         if (inserted) run.segmentCount += 1;
         run.status = TranscriptStatus.PROCESSING;
