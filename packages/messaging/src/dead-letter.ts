@@ -5,7 +5,7 @@ import {
   type NatsConnection,
 } from 'nats';
 import type { Logger } from '@mymeet/core';
-import { DEAD_LETTER_SUBJECT_PREFIX, STREAMS } from '@mymeet/contracts';
+import { DEAD_LETTER_SUBJECT_PREFIX } from '@mymeet/contracts';
 
 /** A message that will never be processed, with why. */
 export interface DeadLetter {
@@ -29,7 +29,7 @@ export async function deadLetter(
   js: JetStreamClient,
   jsm: JetStreamManager,
   letter: DeadLetter,
-  onDead: DeadLetterHandler | undefined,
+  onDead: DeadLetterHandler,
   removeFromStream: boolean,
 ): Promise<void> {
   const headers = natsHeaders();
@@ -42,7 +42,7 @@ export async function deadLetter(
     headers,
     msgID: `${letter.stream}-${letter.streamSequence}`,
   });
-  await onDead?.(letter);
+  await onDead(letter);
   if (removeFromStream)
     await jsm.streams.deleteMessage(letter.stream, letter.streamSequence, false).catch(() => false);
 }
@@ -55,10 +55,12 @@ interface MaxDeliveriesAdvisory {
 }
 
 /**
- * When a handler never answers (the process crashed or hung on every attempt), JetStream gives up
- * silently and only announces it with an advisory: this turns that advisory into a dead letter.
- * The advisory comes with the last delivery, so it first waits out that attempt's ack_wait: a last
- * attempt that succeeds or fails on its own is not dead-lettered here.
+ * When the last attempt never answers (its process crashed), JetStream gives up silently and only
+ * announces it with an advisory: this turns that advisory into a dead letter. A last attempt that
+ * fails or times out dead-letters itself; this path only covers crashes. The advisory comes with the
+ * last delivery, so it first waits out that attempt's ack_wait. Instances share a queue group, so one
+ * of them handles each advisory, and the dead-letter publish carries a message id, so a second copy
+ * is dropped.
  */
 export function watchMaxDeliveries(
   nc: NatsConnection,
@@ -69,12 +71,14 @@ export function watchMaxDeliveries(
     consumer: string;
     ackWaitMs: number;
     logger: Logger;
-    onDead?: DeadLetterHandler;
+    onDead: DeadLetterHandler;
+    removeFromStream: boolean;
   },
 ): { stop(): void } {
   const subscription = nc.subscribe(
     `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${options.stream}.${options.consumer}`,
     {
+      queue: `dead-letters-${options.stream}-${options.consumer}`,
       callback: (error, msg) => {
         if (error) return;
         const advisory = msg.json<MaxDeliveriesAdvisory>();
@@ -94,11 +98,11 @@ export function watchMaxDeliveries(
               subject: stored.subject,
               streamSequence: advisory.stream_seq,
               deliveries: advisory.deliveries,
-              reason: `Gave up after ${advisory.deliveries} deliveries without an answer (the handler crashed or timed out)`,
+              reason: `Gave up after ${advisory.deliveries} deliveries without an answer (the process handling it stopped)`,
               data: stored.data,
             },
             options.onDead,
-            options.stream === STREAMS.jobs.name,
+            options.removeFromStream,
           );
         })().catch((failure: unknown) =>
           options.logger.error({ err: failure }, 'could not dead-letter a message'),

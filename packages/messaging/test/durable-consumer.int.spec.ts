@@ -5,7 +5,12 @@ import { STREAMS } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { eventually, testNatsUrl } from '@mymeet/testing';
 import { ensureStreams } from '../src/ensure-streams.js';
-import { PermanentMessageError, runDurableConsumer, type RunningConsumer } from '../src/durable-consumer.js';
+import {
+  PermanentMessageError,
+  runDurableConsumer,
+  type HandlerContext,
+  type RunningConsumer,
+} from '../src/durable-consumer.js';
 import type { DeadLetter } from '../src/dead-letter.js';
 
 describe('durable consumers on JetStream: retries, dead letters, crashes', function () {
@@ -19,6 +24,7 @@ describe('durable consumers on JetStream: retries, dead letters, crashes', funct
   };
   const running: RunningConsumer[] = [];
   const durables: string[] = [];
+  const extraConnections: NatsConnection[] = [];
 
   before(async () => {
     nc = await connect({ servers: testNatsUrl() });
@@ -30,32 +36,51 @@ describe('durable consumers on JetStream: retries, dead letters, crashes', funct
     for (const consumer of running) await consumer.stop(100);
     for (const durable of durables)
       await handles.jsm.consumers.delete(STREAMS.jobs.name, durable).catch(() => false);
+    for (const other of extraConnections) await other.close();
     await nc.close();
   });
 
+  interface ConsumeSettings {
+    maxDeliver: number;
+    ackWaitMs?: number;
+    heartbeatMs?: number;
+    concurrency?: number;
+    handlerTimeoutMs?: number;
+    durable?: string;
+    connection?: typeof handles;
+  }
+
   async function consume(
     subject: string,
-    handle: (msg: JsMsg) => Promise<void>,
-    extra: { maxDeliver: number; ackWaitMs?: number; heartbeatMs?: number; concurrency?: number },
+    handle: (msg: JsMsg, context: HandlerContext) => Promise<void>,
+    extra: ConsumeSettings,
+    dead: DeadLetter[] = [],
   ) {
-    const durable = `test-${randomUUID().slice(0, 8)}`;
+    const durable = extra.durable ?? `test-${randomUUID().slice(0, 8)}`;
     durables.push(durable);
-    const dead: DeadLetter[] = [];
-    const consumer = await runDurableConsumer(handles, {
+    const consumer = await runDurableConsumer(extra.connection ?? handles, {
       stream: STREAMS.jobs.name,
       durable,
       filterSubject: subject,
       ackWaitMs: extra.ackWaitMs ?? 5_000,
       heartbeatMs: extra.heartbeatMs,
+      handlerTimeoutMs: extra.handlerTimeoutMs ?? 20_000,
       backoffMs: [50],
       maxDeliver: extra.maxDeliver,
       concurrency: extra.concurrency,
+      pullExpiresMs: 1_000,
       logger,
       handle,
       onDeadLetter: async (letter) => void dead.push(letter),
     });
     running.push(consumer);
     return dead;
+  }
+
+  async function secondConnection() {
+    const other = await connect({ servers: testNatsUrl() });
+    extraConnections.push(other);
+    return { nc: other, js: other.jetstream(), jsm: await other.jetstreamManager() };
   }
 
   async function deadLetterOf(subject: string) {
@@ -127,17 +152,25 @@ describe('durable consumers on JetStream: retries, dead letters, crashes', funct
     assert.equal(attempts, 1);
   });
 
-  it('redelivers the job of a handler that stops answering, then dead-letters it when every attempt hangs', async () => {
+  it('redelivers the job of a process that stops answering, then dead-letters it when every attempt is lost', async () => {
     const subject = `jobs.test-${randomUUID().slice(0, 8)}`;
     let deliveries = 0;
-    // No heartbeats and a handler that never settles: what a crashed or hung worker looks like to JetStream.
+    // No heartbeats, no timeout and a handler that never settles: what a crashed worker looks like to
+    // JetStream. A third slot keeps pulling, as surviving instances do: JetStream notices the
+    // exhausted message only when it would deliver it again.
     const dead = await consume(
       subject,
       () => {
         deliveries += 1;
         return new Promise<void>(() => undefined);
       },
-      { maxDeliver: 2, ackWaitMs: 1_000, heartbeatMs: 3_600_000, concurrency: 2 },
+      {
+        maxDeliver: 2,
+        ackWaitMs: 1_000,
+        heartbeatMs: 3_600_000,
+        handlerTimeoutMs: 3_600_000,
+        concurrency: 3,
+      },
     );
     await handles.js.publish(subject, JSON.stringify({ n: 4 }));
     const letter = await deadLetterOf(subject);
@@ -163,5 +196,102 @@ describe('durable consumers on JetStream: retries, dead letters, crashes', funct
     await handles.js.publish(subject, 'long');
     await eventually(async () => assert.ok(finished), 10_000);
     assert.equal(deliveries, 1);
+  });
+
+  it('pulls one message per free slot, so jobs queued behind a long one are never redelivered', async () => {
+    const subject = `jobs.test-${randomUUID().slice(0, 8)}`;
+    const deliveries: Array<{ n: number; attempt: number }> = [];
+    // Each job outlives ack_wait twice over; only heartbeats keep it. A message buffered in the client
+    // while another runs has no heartbeat and would expire into a second delivery.
+    await consume(
+      subject,
+      async (msg, context) => {
+        deliveries.push({ n: msg.json<{ n: number }>().n, attempt: context.attempt });
+        await new Promise((resolve) => setTimeout(resolve, 2_200));
+      },
+      { maxDeliver: 5, ackWaitMs: 1_000, heartbeatMs: 250, concurrency: 1 },
+    );
+    for (const n of [1, 2, 3]) await handles.js.publish(subject, JSON.stringify({ n }));
+    await eventually(async () => assert.equal(await pendingInJobs(subject), 0), 20_000);
+    assert.deepEqual(deliveries, [
+      { n: 1, attempt: 1 },
+      { n: 2, attempt: 1 },
+      { n: 3, attempt: 1 },
+    ]);
+  });
+
+  it('aborts a hung handler at its timeout, retries it, and dead-letters it after the last attempt', async () => {
+    const subject = `jobs.test-${randomUUID().slice(0, 8)}`;
+    const seen: Array<{ attempt: number; finalAttempt: boolean; aborted: boolean }> = [];
+    // A handler that heartbeats forever and never finishes: only its timeout can end it.
+    const dead = await consume(
+      subject,
+      (_msg, context) =>
+        new Promise<void>(() => {
+          const record = { attempt: context.attempt, finalAttempt: context.finalAttempt, aborted: false };
+          seen.push(record);
+          context.signal.addEventListener('abort', () => (record.aborted = true));
+        }),
+      { maxDeliver: 2, ackWaitMs: 1_000, heartbeatMs: 200, handlerTimeoutMs: 1_500 },
+    );
+    await handles.js.publish(subject, JSON.stringify({ n: 5 }));
+    const letter = await deadLetterOf(subject);
+    assert.match(letter.headers?.get('MyMeet-Dead-Reason') ?? '', /Timed out after 1500 ms/);
+    assert.deepEqual(seen, [
+      { attempt: 1, finalAttempt: false, aborted: true },
+      { attempt: 2, finalAttempt: true, aborted: true },
+    ]);
+    await eventually(async () => assert.equal(dead.length, 1));
+    assert.equal(await pendingInJobs(subject), 0);
+  });
+
+  it('dead-letters a crashed job once when several instances share the consumer', async () => {
+    const subject = `jobs.test-${randomUUID().slice(0, 8)}`;
+    const durable = `test-${randomUUID().slice(0, 8)}`;
+    const dead: DeadLetter[] = [];
+    const lost = () => new Promise<void>(() => undefined);
+    const crashLike = {
+      maxDeliver: 1,
+      ackWaitMs: 1_000,
+      heartbeatMs: 3_600_000,
+      handlerTimeoutMs: 3_600_000,
+      durable,
+    };
+    await consume(subject, lost, crashLike, dead);
+    await consume(subject, lost, { ...crashLike, connection: await secondConnection() }, dead);
+    await handles.js.publish(subject, JSON.stringify({ n: 6 }));
+    await eventually(async () => assert.equal(dead.length, 1), 10_000);
+    // Both instances heard the advisory on the old code; give a second report time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    assert.equal(dead.length, 1);
+  });
+
+  it('updates an existing durable whose ack wait and max deliveries changed in code, instead of failing', async () => {
+    const subject = `jobs.test-${randomUUID().slice(0, 8)}`;
+    const durable = `test-${randomUUID().slice(0, 8)}`;
+    await consume(subject, async () => undefined, { maxDeliver: 5, ackWaitMs: 30_000, durable });
+    // NATS 2.10 refuses a `create` action for an existing consumer whose config differs (2.9, which
+    // these tests run on, ignores actions), so the request the second boot sends is checked too.
+    const requests: Array<{ action?: string }> = [];
+    const record = (_error: unknown, msg: { data: Uint8Array; json<T>(): T }) => {
+      // Info requests have no body; creates and updates carry the config.
+      if (msg.data.length > 0) requests.push(msg.json<{ action?: string }>());
+    };
+    const watch = nc.subscribe(`$JS.API.CONSUMER.*.${STREAMS.jobs.name}.${durable}.>`, { callback: record });
+    const watchDurable = nc.subscribe(`$JS.API.CONSUMER.*.${STREAMS.jobs.name}.${durable}`, {
+      callback: record,
+    });
+    await nc.flush();
+    await consume(subject, async () => undefined, { maxDeliver: 3, ackWaitMs: 10_000, durable });
+    watch.unsubscribe();
+    watchDurable.unsubscribe();
+    const info = await handles.jsm.consumers.info(STREAMS.jobs.name, durable);
+    assert.equal(info.config.ack_wait, 10_000 * 1_000_000);
+    assert.equal(info.config.max_deliver, 3);
+    assert.ok(requests.length > 0, 'the consumer was written');
+    assert.ok(
+      requests.every((request) => request.action !== 'create'),
+      JSON.stringify(requests),
+    );
   });
 });

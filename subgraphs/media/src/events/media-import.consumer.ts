@@ -32,7 +32,11 @@ export function consumeMediaImportJobs(
     // Downloads wait on the network, not the CPU: a few at once per instance.
     concurrency: 4,
     backoffMs: [5_000, 30_000, 120_000],
+    // The import's own timeouts end it well before this; past it the download is aborted and retried.
+    handlerTimeoutMs: 30 * 60_000,
     logger,
+    onDeadLetter: async (letter) =>
+      logger.error({ subject: letter.subject, reason: letter.reason }, 'media import dead-lettered'),
     handle: async (msg) => {
       const job = parseJob('media-import', msg.json());
       const em = orm.em.fork();

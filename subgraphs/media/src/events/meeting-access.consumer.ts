@@ -26,7 +26,10 @@ export function consumeMeetingEvents(
     maxDeliver: 20,
     ackWaitMs: 30_000,
     backoffMs: [1_000, 5_000, 30_000],
+    handlerTimeoutMs: 60_000,
     logger,
+    onDeadLetter: async (letter) =>
+      logger.error({ subject: letter.subject, reason: letter.reason }, 'meeting state event dead-lettered'),
     handle: async (msg) => {
       await new MeetingEventsService(orm.em.fork(), storage).apply(parseEvent(msg.json()));
     },

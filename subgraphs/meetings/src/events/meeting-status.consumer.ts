@@ -24,7 +24,10 @@ export async function consumeMeetingStatusEvents(
         concurrency: 8,
         ackWaitMs: 30_000,
         backoffMs: [1_000, 5_000, 30_000],
+        handlerTimeoutMs: 60_000,
         logger,
+        onDeadLetter: async (letter) =>
+          logger.error({ subject: letter.subject, reason: letter.reason }, 'status event dead-lettered'),
         handle: async (msg) => {
           const event = parseEvent(msg.json());
           await new MeetingStatusService(orm.em.fork()).apply(event);
