@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
-import { createEvent } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
@@ -182,7 +181,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     for (const segment of firstAttempt.slice(0, 3)) events.push(await worker.segment(segment));
     // The same three events delivered again (same ids), then the job redelivered: every segment anew.
     for (const event of events) await deliverAgain(nc, event);
-    const redelivered = await worker.run(firstAttempt);
+    const redelivered = await worker.redelivered().run(firstAttempt);
     for (const event of redelivered) await deliverAgain(nc, event);
     const done = await untilStatus(transcriptId, 'COMPLETED');
     // And a completion of yet another attempt arriving late changes nothing.
@@ -218,20 +217,16 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     assert.equal(done.text, segments.map((s) => s.text).join(' '));
   });
 
-  it('drops segments an earlier attempt left past the count the completed attempt reports', async () => {
-    const { transcriptId, worker } = await meetingWithRecording();
+  it('completes from the redelivered job alone, whatever order the attempts\' events arrive in', async () => {
+    const { transcriptId, worker: firstAttempt } = await meetingWithRecording();
+    const secondAttempt = firstAttempt.redelivered();
     const longer = sampleSegments(5);
-    for (const segment of longer.slice(1)) await worker.segment(segment);
-    // The first attempt's segment 0, made then but delivered only after the second attempt's.
-    const stale = createEvent('transcript.segment', worker.meetingId, { transcriptId, ...longer[0]! });
-    await workerEventsHandled();
-    await new Promise((resolve) => setTimeout(resolve, 5));
     const shorter = sampleSegments(3).map((s) => ({ ...s, text: `second attempt ${s.index}` }));
-    await worker.segment(shorter[0]!);
-    await workerEventsHandled();
-    await deliverAgain(nc, stale);
-    for (const segment of shorter.slice(1)) await worker.segment(segment);
-    await worker.completed(3);
+    // The second attempt splits the audio differently; the first one's events arrive late, in between.
+    await secondAttempt.completed(3);
+    await secondAttempt.segment(shorter[0]!);
+    for (const segment of longer) await firstAttempt.segment(segment);
+    for (const segment of shorter.slice(1)) await secondAttempt.segment(segment);
     const done = await untilStatus(transcriptId, 'COMPLETED');
     assert.equal(done.segmentCount, 3);
     assert.equal(done.text, 'second attempt 0 second attempt 1 second attempt 2');
@@ -252,6 +247,27 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       return events[0]!;
     });
     assert.deepEqual(announced.payload, { transcriptId, reason: failed.failureReason });
+  });
+
+  it('fails the run at once, with a dead letter, when the worker sends a segment that can never be stored', async () => {
+    const { meetingId, transcriptId, worker } = await meetingWithRecording();
+    await worker.segment({ index: 0, startMs: 9_000, endMs: 4_000, speaker: null, text: 'backwards', confidence: 0.5 });
+    const failed = await untilStatus(transcriptId, 'FAILED');
+    assert.equal(
+      failed.failureReason,
+      'The transcript could not be stored: Segment 0 ends (4000 ms) before it starts (9000 ms)',
+    );
+    const announced = await eventually(async () => {
+      const events = await eventsOf(nc, meetingId, 'transcript.failed');
+      assert.equal(events.length, 1);
+      return events[0]!;
+    });
+    assert.equal(announced.payload.reason, failed.failureReason);
+    const jsm = await nc.jetstreamManager();
+    const letter = await jsm.streams.getMessage('DEADLETTER', {
+      last_by_subj: `deadletter.events.meeting.${meetingId}.transcript.segment`,
+    });
+    assert.match(letter.header.get('MyMeet-Dead-Reason'), /ends \(4000 ms\) before it starts/);
   });
 
   it('shows a worker failure with its reason; later events of the run change nothing', async () => {

@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
 const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
 
+/**
+ * Which delivery of the `jobs.asr` job produced a worker event (1 on the first; the handler's
+ * `attempt`). A redelivered job's segments and completion replace an earlier attempt's, even when
+ * the earlier attempt's events arrive later. Optional: without it, the newest event wins.
+ */
+const jobAttempt = z.number().int().positive().optional();
+
 /** Payload schema of every event kind, by the kind's subject suffix (`events.meeting.<id>.<kind>`). */
 export const eventCatalogue = {
   'meeting.created': meetingAccess.extend({ title: z.string(), language: z.string().nullish() }),
@@ -39,6 +46,7 @@ export const eventCatalogue = {
     speaker: z.string().nullish(),
     text: z.string(),
     confidence: z.number().min(0).max(1).nullish(),
+    attempt: jobAttempt,
   }),
   'transcript.completed': z.object({
     transcriptId: z.uuid(),
@@ -46,6 +54,7 @@ export const eventCatalogue = {
     language: z.string().nullish(),
     durationSeconds: z.number().nonnegative(),
     segmentCount: z.number().int().nonnegative(),
+    attempt: jobAttempt,
   }),
   'transcript.failed': z.object({ transcriptId: z.uuid(), reason: z.string() }),
   /**

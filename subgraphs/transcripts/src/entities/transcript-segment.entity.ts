@@ -9,7 +9,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 @Entity({ tableName: 'transcript_segment' })
 export class TranscriptSegmentEntity {
   [PrimaryKeyProp]?: ['transcriptId', 'index'];
-  [OptionalProps]?: 'speaker' | 'confidence' | 'edited' | 'editedAt' | 'editedBy';
+  [OptionalProps]?: 'speaker' | 'confidence' | 'edited' | 'editedAt' | 'editedBy' | 'attempt';
 
   @PrimaryKey({ type: 'uuid' })
   transcriptId!: string;
@@ -45,7 +45,11 @@ export class TranscriptSegmentEntity {
   @Property({ type: 'text', nullable: true })
   editedBy: string | null = null;
 
-  /** When the worker produced it: a stale attempt's segment arriving late never overwrites a newer one. */
+  /** The job attempt that produced it (0 when the worker does not say). */
+  @Property({ type: 'integer' })
+  attempt: number = 0;
+
+  /** When the worker produced it: with the attempt, an older version arriving late never overwrites a newer one. */
   @Property({ type: 'timestamptz' })
   occurredAt!: Date;
 }

@@ -17,6 +17,7 @@ export class TranscriptEntity {
     | 'durationSeconds'
     | 'reportedSegmentCount'
     | 'reportedAt'
+    | 'reportedAttempt'
     | 'segmentCount'
     | 'wordCount'
     | 'failureReason'
@@ -68,6 +69,10 @@ export class TranscriptEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   reportedAt: Date | null = null;
+
+  /** The job attempt that reported completion; only its own segments complete the run. */
+  @Property({ type: 'integer' })
+  reportedAttempt: number = 0;
 
   /** Stored segments once completed. */
   @Property({ type: 'integer' })

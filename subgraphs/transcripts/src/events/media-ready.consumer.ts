@@ -21,7 +21,11 @@ export function consumeMediaReady(
     concurrency: 4,
     ackWaitMs: 30_000,
     backoffMs: [1_000, 5_000, 30_000],
+    handlerTimeoutMs: 60_000,
     logger: options.logger,
+    // Without its run, the recording's worker events fail their runs' lookups and are dead-lettered too.
+    onDeadLetter: async (letter) =>
+      options.logger.error({ subject: letter.subject, reason: letter.reason }, 'media.ready dead-lettered'),
     handle: async (msg) => {
       const event = parseEvent(msg.json()) as EventEnvelope<'media.ready'>;
       const em = orm.em.fork();

@@ -3,6 +3,8 @@ import { STREAMS, parseEvent } from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
 import type { MeetingAccessFactory } from '../services/meeting-access.port.js';
+import { TranscriptRepository } from '../repositories/transcript.repository.js';
+import { WorkerDeadLetterService } from '../services/worker-dead-letter.service.js';
 import { WorkerEventsService, isWorkerEvent } from '../services/worker-events.service.js';
 
 /**
@@ -32,7 +34,13 @@ export function consumeWorkerEvents(
     concurrency: options.concurrency,
     ackWaitMs: 30_000,
     backoffMs: [500, 1_000, 2_000, 5_000, 10_000, 30_000],
+    handlerTimeoutMs: 60_000,
     logger: options.logger,
+    onDeadLetter: async (letter) => {
+      options.logger.error({ subject: letter.subject, reason: letter.reason }, 'worker event dead-lettered');
+      const repository = new TranscriptRepository(orm.em.fork(), options.afterCommit);
+      await new WorkerDeadLetterService(repository).onDeadLetter(letter.data, letter.reason);
+    },
     handle: async (msg) => {
       const event = parseEvent(msg.json());
       if (!isWorkerEvent(event)) return;

@@ -16,6 +16,7 @@ export class Migration20261128000300CreateTranscripts extends Migration {
       "duration_seconds" double precision null,
       "reported_segment_count" integer null check ("reported_segment_count" >= 0),
       "reported_at" timestamptz null,
+      "reported_attempt" integer not null default 0,
       "segment_count" integer not null default 0,
       "word_count" integer not null default 0,
       "failure_reason" text null,
@@ -42,6 +43,7 @@ export class Migration20261128000300CreateTranscripts extends Migration {
       "confidence" double precision null,
       "edited_at" timestamptz null,
       "edited_by" text null,
+      "attempt" integer not null default 0,
       "occurred_at" timestamptz not null,
       primary key ("transcript_id", "index"),
       check ("end_ms" >= "start_ms"))`);

@@ -9,7 +9,8 @@ export interface IncomingSegment {
   speaker: string | null;
   text: string;
   confidence: number | null;
-  /** The event's time: the newest version of an index wins, whatever order they arrive in. */
+  /** The job attempt, then the event's time: the newest version of an index wins, whatever order they arrive in. */
+  attempt: number;
   occurredAt: Date;
 }
 
@@ -26,13 +27,14 @@ export class SegmentRepository {
   async upsert(segment: IncomingSegment): Promise<boolean> {
     const rows = await this.em.execute<Array<{ inserted: boolean }>>(
       `insert into "transcript_segment"
-         ("transcript_id", "index", "start_ms", "end_ms", "speaker", "raw_text", "text", "confidence", "occurred_at")
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ("transcript_id", "index", "start_ms", "end_ms", "speaker", "raw_text", "text", "confidence", "attempt", "occurred_at")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict ("transcript_id", "index") do update set
          "start_ms" = excluded."start_ms", "end_ms" = excluded."end_ms", "speaker" = excluded."speaker",
-         "raw_text" = excluded."raw_text", "confidence" = excluded."confidence", "occurred_at" = excluded."occurred_at",
+         "raw_text" = excluded."raw_text", "confidence" = excluded."confidence",
+         "attempt" = excluded."attempt", "occurred_at" = excluded."occurred_at",
          "text" = case when "transcript_segment"."edited" then "transcript_segment"."text" else excluded."text" end
-       where "transcript_segment"."occurred_at" <= excluded."occurred_at"
+       where ("transcript_segment"."attempt", "transcript_segment"."occurred_at") <= (excluded."attempt", excluded."occurred_at")
        returning (xmax = 0) as "inserted"`,
       [
         segment.transcriptId,
@@ -43,23 +45,26 @@ export class SegmentRepository {
         segment.text,
         segment.text,
         segment.confidence,
+        segment.attempt,
         segment.occurredAt,
       ],
     );
     return rows[0]?.inserted === true;
   }
 
-  async countBelow(transcriptId: string, limit: number): Promise<number> {
-    return this.em.count(TranscriptSegmentEntity, { transcriptId, index: { $lt: limit } });
+  /** Segments of one job attempt below `limit`. */
+  async countBelow(transcriptId: string, limit: number, attempt: number): Promise<number> {
+    return this.em.count(TranscriptSegmentEntity, { transcriptId, attempt, index: { $lt: limit } });
   }
 
-  /** Indexes below `limit` that have no row. */
-  async missingBelow(transcriptId: string, limit: number): Promise<number[]> {
+  /** Indexes below `limit` that the job attempt has not delivered. */
+  async missingBelow(transcriptId: string, limit: number, attempt: number): Promise<number[]> {
     const rows = await this.em.execute<Array<{ index: number }>>(
       `select n as "index" from generate_series(0, ?::int - 1) n
-       where not exists (select 1 from "transcript_segment" s where s."transcript_id" = ? and s."index" = n)
+       where not exists (
+         select 1 from "transcript_segment" s where s."transcript_id" = ? and s."index" = n and s."attempt" = ?)
        order by n`,
-      [limit, transcriptId],
+      [limit, transcriptId, attempt],
     );
     return rows.map((row) => Number(row.index));
   }

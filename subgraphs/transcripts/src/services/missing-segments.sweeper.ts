@@ -1,7 +1,7 @@
 import { missingSegmentsReason } from '../domain/completion.js';
-import { TranscriptStage, TranscriptStatus } from '../domain/transcript-status.js';
 import type { TranscriptRepository } from '../repositories/transcript.repository.js';
 import { completeIfAllSegmentsStored } from './run-completion.js';
+import { failRun } from './run-failure.js';
 
 /**
  * Ends the wait of runs the worker reported complete whose segments never all arrived: they fail
@@ -27,12 +27,8 @@ export class MissingSegmentsSweeper {
           continue;
         }
         const reported = run.reportedSegmentCount ?? 0;
-        const reason = missingSegmentsReason(reported, await tx.segments.missingBelow(run.id, reported));
-        run.status = TranscriptStatus.FAILED;
-        run.stage = TranscriptStage.FAILED;
-        run.failureReason = reason;
-        tx.stageEvent('transcript.failed', run.meetingId, { transcriptId: run.id, reason });
-        failed += 1;
+        const reason = missingSegmentsReason(reported, await tx.segments.missingBelow(run.id, reported, run.reportedAttempt));
+        if (failRun(tx, run, reason)) failed += 1;
       }
       return { failed, completed };
     });

@@ -5,9 +5,9 @@ import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import type { TranscriptRepository } from '../repositories/transcript.repository.js';
 
 /**
- * Seals a run the worker reported complete once every reported segment is stored: segments an
- * earlier attempt left past the reported count go, the word count is taken, and `transcript.ready`
- * is staged. Call with the run locked.
+ * Seals a run the worker reported complete once every segment the reporting job attempt announced
+ * is stored in that attempt's version: segments an earlier attempt left past the reported count go,
+ * the word count is taken, and `transcript.ready` is staged. Call with the run locked.
  * @returns whether the run is now COMPLETED.
  */
 export async function completeIfAllSegmentsStored(
@@ -18,14 +18,15 @@ export async function completeIfAllSegmentsStored(
   const reported = run.reportedSegmentCount;
   if (reported === null || run.status !== TranscriptStatus.PROCESSING) return false;
   const segments = transcripts.segments;
-  if (!isCompleteSet(reported, await segments.countBelow(run.id, reported))) return false;
+  const stored = await segments.countBelow(run.id, reported, run.reportedAttempt);
+  if (!isCompleteSet(reported, stored)) return false;
   await segments.deleteFrom(run.id, reported);
-  const stored = await segments.findAll([run.id]);
+  const kept = await segments.findAll([run.id]);
   run.status = TranscriptStatus.COMPLETED;
   run.stage = TranscriptStage.COMPLETED;
   run.percent = 100;
-  run.segmentCount = stored.length;
-  run.wordCount = stored.reduce((sum, segment) => sum + countWords(segment.text), 0);
+  run.segmentCount = kept.length;
+  run.wordCount = kept.reduce((sum, segment) => sum + countWords(segment.text), 0);
   run.completedAt = now;
   transcripts.stageEvent('transcript.ready', run.meetingId, {
     transcriptId: run.id,

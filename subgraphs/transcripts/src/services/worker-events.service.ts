@@ -86,6 +86,7 @@ export class WorkerEventsService {
           speaker: segment.speaker ?? null,
           text,
           confidence: segment.confidence ?? null,
+          attempt: segment.attempt ?? 0,
           occurredAt: new Date(event.occurredAt),
         });
         if (inserted) run.segmentCount += 1;
@@ -95,11 +96,15 @@ export class WorkerEventsService {
       }
       case 'transcript.completed': {
         const done = (event as EventEnvelope<'transcript.completed'>).payload;
+        const attempt = done.attempt ?? 0;
+        // An earlier attempt's completion arriving after a later one's: the later attempt decides.
+        if (run.reportedSegmentCount !== null && attempt < run.reportedAttempt) return;
         run.status = TranscriptStatus.PROCESSING;
         run.engine = done.engine;
         run.language = done.language ?? run.language;
         run.durationSeconds = done.durationSeconds;
         run.reportedSegmentCount = done.segmentCount;
+        run.reportedAttempt = attempt;
         run.reportedAt = now;
         await completeIfAllSegmentsStored(transcripts, run, now);
         return;

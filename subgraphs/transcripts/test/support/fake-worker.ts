@@ -2,15 +2,24 @@ import type { NatsConnection } from 'nats';
 import type { EventEnvelope, EventPayload } from '@mymeet/contracts';
 import { publishEvent } from './jetstream.js';
 
-export type SegmentPayload = Omit<EventPayload<'transcript.segment'>, 'transcriptId'>;
+export type SegmentPayload = Omit<EventPayload<'transcript.segment'>, 'transcriptId' | 'attempt'>;
 
-/** Publishes exactly what the ASR worker publishes for a run, so tests can drive any order of events. */
+/**
+ * Publishes exactly what the ASR worker publishes for a run, so tests can drive any order of events.
+ * `attempt` is the job delivery the worker is on (a redelivered job is attempt 2, …).
+ */
 export class FakeWorker {
   constructor(
     private readonly nc: NatsConnection,
     readonly meetingId: string,
     readonly transcriptId: string,
+    readonly attempt = 1,
   ) {}
+
+  /** The same job, delivered again (after a crash or a timeout). */
+  redelivered(): FakeWorker {
+    return new FakeWorker(this.nc, this.meetingId, this.transcriptId, this.attempt + 1);
+  }
 
   progress(stage: EventPayload<'transcript.progress'>['stage'], percent: number) {
     return publishEvent(this.nc, 'transcript.progress', this.meetingId, {
@@ -24,6 +33,7 @@ export class FakeWorker {
     return publishEvent(this.nc, 'transcript.segment', this.meetingId, {
       transcriptId: this.transcriptId,
       ...segment,
+      attempt: this.attempt,
     });
   }
 
@@ -34,6 +44,7 @@ export class FakeWorker {
       language: 'en',
       durationSeconds,
       segmentCount,
+      attempt: this.attempt,
     });
   }
 
