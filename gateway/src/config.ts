@@ -8,6 +8,9 @@ const schema = z
     GRAPHQL_DEBUG: envFields.boolean(false),
     GATEWAY_HOST: envFields.host(),
     GATEWAY_PORT: envFields.port(4000),
+    GATEWAY_METRICS_HOST: envFields.host(),
+    /** Unset: the gateway serves no metrics (its main port is public). */
+    GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
     JWT_SECRET: envFields.secret().optional(),
     JWT_JWKS_URL: envFields.url(['https', 'http']).optional(),
@@ -15,6 +18,10 @@ const schema = z
     JWT_AUDIENCE: z.string().min(1).optional(),
     INTERNAL_SECRET: envFields.secret(),
     MAX_QUERY_DEPTH: envFields.positiveInt(10),
+    MAX_QUERY_TOKENS: envFields.positiveInt(2_000),
+    MAX_QUERY_ALIASES: envFields.positiveInt(30),
+    MAX_ROOT_FIELDS: envFields.positiveInt(20),
+    MAX_QUERY_DIRECTIVES: envFields.positiveInt(50),
     MAX_QUERY_COST: envFields.positiveInt(5_000),
     MAX_BODY_BYTES: envFields.positiveInt(100_000),
     RATE_LIMIT_PER_MINUTE: envFields.positiveInt(600),
@@ -34,6 +41,10 @@ const schema = z
     graphqlDebug: env.GRAPHQL_DEBUG,
     host: env.GATEWAY_HOST,
     port: env.GATEWAY_PORT,
+    metrics:
+      env.GATEWAY_METRICS_PORT === undefined
+        ? undefined
+        : { host: env.GATEWAY_METRICS_HOST, port: env.GATEWAY_METRICS_PORT },
     supergraphPath: env.SUPERGRAPH_PATH,
     jwt: env.JWT_JWKS_URL
       ? {
@@ -51,6 +62,10 @@ const schema = z
     internalSecret: env.INTERNAL_SECRET,
     limits: {
       maxDepth: env.MAX_QUERY_DEPTH,
+      maxTokens: env.MAX_QUERY_TOKENS,
+      maxAliases: env.MAX_QUERY_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxDirectives: env.MAX_QUERY_DIRECTIVES,
       maxCost: env.MAX_QUERY_COST,
       maxBodyBytes: env.MAX_BODY_BYTES,
       requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -8,22 +8,32 @@ import {
   apolloRequestHandler,
   createErrorFormatter,
   createMetrics,
+  inputGuardPlugin,
   startServiceHttpServer,
 } from '@mymeet/server';
 import { createContextAuthenticator } from './auth/authenticate-request.js';
 import { SignedSubgraphDataSource } from './auth/signed-subgraph-data-source.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
+import { enforceDocumentLimits } from './limits/document-limits.js';
 import { queryLimitsPlugin } from './limits/query-limits.plugin.js';
-import { rateLimitPlugin } from './limits/rate-limit.plugin.js';
+import { enforceRateLimit } from './limits/rate-limit.js';
+import { RateLimiter } from './limits/rate-limiter.js';
 import { loadSupergraph } from './supergraph/load-supergraph.js';
 
 export interface RunningGateway {
   url: string;
+  /** The private `/metrics` listener. */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
-/** The public entry point: the federated graph on `/graphql` with auth, limits, health and metrics. */
+/**
+ * The public entry point: the federated graph on `/graphql` with auth and limits, `/health` and
+ * `/ready` beside it, `/metrics` on a private port. A request is admitted in this order: body
+ * size, CSRF, token, rate limit, size and shape of the text (parse-time), then GraphQL validation,
+ * then cost, mutation caps and input values, and only then do subgraphs see it.
+ */
 export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway', config.logLevel),
@@ -41,7 +51,11 @@ export async function startGateway(
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: config.graphqlDebug,
+    hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    // Nothing here uses automatic persisted queries; off, every request carries its checked text.
+    persistedQueries: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: createErrorFormatter({
       debug: config.graphqlDebug,
       hideSuggestions: config.production,
@@ -49,31 +63,40 @@ export async function startGateway(
     }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      rateLimitPlugin(config.limits.requestsPerMinute),
       queryLimitsPlugin(config.limits, () => {
         if (!schema) throw new Error('Supergraph not loaded');
         return schema;
       }),
+      inputGuardPlugin(),
     ],
   });
   await apollo.start();
+  const authenticate = createContextAuthenticator(createJwtVerifier(config.jwt));
+  const limiter = new RateLimiter(config.limits.requestsPerMinute);
   const http = await startServiceHttpServer({
     host: config.host,
     port: config.port,
+    metricsListener: config.metrics,
     logger,
     metrics: createMetrics('gateway'),
     isReady: async () => schema !== undefined,
     routes: {
       '/graphql': apolloRequestHandler(
         apollo,
-        createContextAuthenticator(createJwtVerifier(config.jwt)),
+        async (req, operation) => {
+          const context = await authenticate(req);
+          enforceRateLimit(limiter, context.user.sub);
+          enforceDocumentLimits(operation.query, config.limits);
+          return context;
+        },
         config.limits.maxBodyBytes,
       ),
     },
   });
-  logger.info({ url: `${http.url}/graphql` }, 'gateway ready');
+  logger.info({ url: `${http.url}/graphql`, metrics: `${http.metricsUrl}/metrics` }, 'gateway ready');
   return {
     url: http.url,
+    metricsUrl: http.metricsUrl,
     stop: async () => {
       await http.close();
       await apollo.stop();

@@ -1,37 +1,47 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '@mymeet/core';
-import { queryDepth } from './query-depth.js';
+import { COST_MODEL, UNLISTED_MUTATION, type CostModel } from './cost-model.js';
+import { tooComplex } from './document-limits.js';
+import { countRootFields, operationCost } from './operation-cost.js';
 
-export interface QueryLimits {
-  maxDepth: number;
-  maxCost: number;
-}
-
-/** List fields cost as many times as the page they ask for (`first`), so one query cannot fan out without bound. */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
-  return first === undefined ? undefined : Math.max(1, first) * (1 + childComplexity);
-};
-
-/** Refuses operations deeper or costlier than the limits, before any subgraph is called. */
-export function queryLimitsPlugin(limits: QueryLimits, schemaOf: () => GraphQLSchema): ApolloServerPlugin {
+/**
+ * Refuses, before any subgraph is called, an operation costlier than `maxCost` or one carrying more
+ * calls of a mutation than its per-operation cap. (Size and shape are refused earlier, at parse time.)
+ */
+export function queryLimitsPlugin(
+  limits: { maxCost: number },
+  schemaOf: () => GraphQLSchema,
+  model: CostModel = COST_MODEL,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
-          const depth = queryDepth(document, request.operationName);
-          if (depth > limits.maxDepth) {
-            throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
+        async didResolveOperation({ document, operation, request }) {
+          if (operation?.operation === 'mutation') {
+            for (const [field, count] of countRootFields(document, operation)) {
+              const { maxPerOperation } = model.mutations[`Mutation.${field}`] ?? UNLISTED_MUTATION;
+              if (count > maxPerOperation) {
+                throw tooComplex(`At most ${maxPerOperation} ${field} per request (got ${count})`);
+              }
+            }
           }
-          const cost = getComplexity({
-            schema: schemaOf(),
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = operationCost(
+              schemaOf(),
+              document,
+              request.operationName ?? undefined,
+              request.variables ?? {},
+              model,
+            );
+          } catch (error) {
+            // Variables that do not fit their types: the same answer execution would give.
+            if (!(error instanceof GraphQLError)) throw error;
+            throw new GraphQLError(error.message, {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
+          }
           if (cost > limits.maxCost) {
             throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`);
           }
@@ -39,10 +49,4 @@ export function queryLimitsPlugin(limits: QueryLimits, schemaOf: () => GraphQLSc
       };
     },
   };
-}
-
-function tooComplex(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } },
-  });
 }

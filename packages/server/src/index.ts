@@ -9,13 +9,21 @@ export {
 } from './graphql/build-subgraph-schema.js';
 export { PageInfo } from './graphql/page-info.type.js';
 export { emitSubgraphSchema } from './graphql/emit-subgraph-schema.js';
-export { createErrorFormatter } from './graphql/format-error.js';
+export { createErrorFormatter, type ErrorFormatterOptions } from './graphql/format-error.js';
+export { inputGuardPlugin } from './graphql/input-guard.plugin.js';
+export { findInputProblem, type InputProblem } from './graphql/input-values.js';
+export { textProblem } from './graphql/storable-text.js';
 export {
   createSubgraphContextFactory,
   requireUser,
   type SubgraphContext,
 } from './graphql/subgraph-context.js';
-export { apolloRequestHandler, sendJson, type RequestHandler } from './http/apollo-request-handler.js';
+export {
+  apolloRequestHandler,
+  sendJson,
+  type IncomingOperation,
+  type RequestHandler,
+} from './http/apollo-request-handler.js';
 export { readBody, BodyTooLargeError } from './http/read-body.js';
 export { createMetrics, type Metrics } from './http/metrics.js';
 export {

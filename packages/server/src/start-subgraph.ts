@@ -6,6 +6,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@mymeet/core';
 import { createErrorFormatter } from './graphql/format-error.js';
+import { inputGuardPlugin } from './graphql/input-guard.plugin.js';
 import { createSubgraphContextFactory, type SubgraphContext } from './graphql/subgraph-context.js';
 import { apolloRequestHandler } from './http/apollo-request-handler.js';
 import { createMetrics } from './http/metrics.js';
@@ -37,13 +38,18 @@ export async function startSubgraph<Context extends SubgraphContext>(
     schema: options.schema,
     introspection: !options.config.production,
     includeStacktraceInErrorResponses: options.config.graphqlDebug === true,
+    hideSchemaDetailsFromClientErrors: options.config.production,
     formatError: createErrorFormatter({
       debug: options.config.graphqlDebug === true,
       hideSuggestions: options.config.production,
       logger: options.logger,
     }),
     // Inline traces are for Apollo's hosted studio; nothing here reads them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      inputGuardPlugin(),
+    ],
   });
   await apollo.start();
   const baseContext = createSubgraphContextFactory(options.config.internalSecret, options.logger);

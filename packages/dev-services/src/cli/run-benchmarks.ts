@@ -35,6 +35,7 @@ const env = {
   MEETINGS_CONSUMER_PREFIX: consumerPrefix,
   MEETINGS_CONSUMER_START: 'new',
   GATEWAY_PORT: '4900',
+  GATEWAY_METRICS_PORT: '4990',
   MEETINGS_SUBGRAPH_URL: 'http://127.0.0.1:4901/graphql',
   SUPERGRAPH_PATH: resolve(root, 'supergraph.graphql'),
   RATE_LIMIT_PER_MINUTE: '1000000',
@@ -68,6 +69,18 @@ try {
     'mutation ($t: String!) { createMeeting(input: { title: $t, participants: [{ email: "a@example.com" }] }) { id } }';
   const list =
     '{ meetings(first: 20) { edges { node { id title status participants { email } } } pageInfo { hasNextPage } } }';
+  // The 100 kB alias bomb of issue 8 (just under MAX_BODY_BYTES): refused at parse time.
+  const aliasBomb =
+    `{ ${Array.from({ length: 2_300 }, (_, i) => `m${i}: meetings(first: 1) { edges { cursor } }`).join(' ')} }`.slice(
+      0,
+      99_000,
+    );
+  const refused = (query: string) =>
+    fetch('http://127.0.0.1:4900/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    }).then(async (response) => (await response.text()).includes('QUERY_TOO_COMPLEX'));
   await measureLoad('warm-up', 200, 10, (i) => viaGateway(create, { t: `warm ${i}` }));
   const results = [
     await measureLoad('createMeeting via gateway (10 in flight)', 2_000, 10, (i) =>
@@ -75,10 +88,16 @@ try {
     ),
     await measureLoad('meetings(first: 20) via gateway (10 in flight)', 3_000, 10, () => viaGateway(list)),
     await measureLoad('meetings(first: 20) straight at subgraph', 3_000, 10, () => direct(list)),
+    await measureLoad(
+      `${(aliasBomb.length / 1000).toFixed(0)} kB alias bomb refused (10 in flight)`,
+      300,
+      10,
+      () => refused(aliasBomb),
+    ),
   ];
   console.log('');
   for (const result of results) console.log(formatLoad(result));
-  const memory = await (await fetch('http://127.0.0.1:4900/metrics')).text();
+  const memory = await (await fetch('http://127.0.0.1:4990/metrics')).text();
   const rss = /process_resident_memory_bytes\{[^}]*\} (\d+)/.exec(memory)?.[1];
   if (rss) console.log(`gateway resident memory after the run: ${(Number(rss) / 2 ** 20).toFixed(0)} MiB`);
 } finally {

@@ -4,10 +4,20 @@ import { BodyTooLargeError, readBody } from './read-body.js';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** Serves an Apollo Server on plain node:http, with a request body cap. */
+/** What the context builder may look at before Apollo parses anything (e.g. to refuse it early). */
+export interface IncomingOperation {
+  /** The operation text (POST body or GET `query` parameter), when there is one. */
+  query?: string;
+}
+
+/**
+ * Serves an Apollo Server on plain node:http, with a request body cap. The context is built
+ * before Apollo parses the operation, so errors thrown there (authentication, rate limit, size)
+ * answer before any parse or validation work.
+ */
 export function apolloRequestHandler<Context extends BaseContext>(
   server: ApolloServer<Context>,
-  buildContext: (req: IncomingMessage) => Promise<Context>,
+  buildContext: (req: IncomingMessage, operation: IncomingOperation) => Promise<Context>,
   maxBodyBytes: number,
 ): RequestHandler {
   return async (req, res) => {
@@ -25,9 +35,11 @@ export function apolloRequestHandler<Context extends BaseContext>(
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const parsedBody = parseJson(body);
+    const operation = { query: queryOf(parsedBody) ?? url.searchParams.get('query') ?? undefined };
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parseJson(body) },
-      context: () => buildContext(req),
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
+      context: () => buildContext(req, operation),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -47,6 +59,11 @@ function parseJson(body: string): unknown {
   } catch {
     return body; // Apollo answers a readable 400 for a malformed body.
   }
+}
+
+function queryOf(body: unknown): string | undefined {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  return typeof query === 'string' ? query : undefined;
 }
 
 export function sendJson(res: ServerResponse, status: number, payload: unknown): void {

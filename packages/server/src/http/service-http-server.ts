@@ -13,17 +13,28 @@ export interface ServiceHttpServerOptions {
   routes: Record<string, RequestHandler>;
   /** Readiness: every dependency this process needs is reachable. */
   isReady: () => Promise<boolean>;
+  /**
+   * Serve `/metrics` on a listener of its own instead of the main port, for a process whose main
+   * port is public (the gateway): Prometheus scrapes it from the private network only.
+   */
+  metricsListener?: { host: string; port: number };
 }
 
 export interface RunningHttpServer {
   server: Server;
   url: string;
+  /** Where `/metrics` is served (the main URL unless a metrics listener was asked for). */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
 /** The one HTTP server of a process: its routes plus `/health`, `/ready` and `/metrics`. */
 export async function startServiceHttpServer(options: ServiceHttpServerOptions): Promise<RunningHttpServer> {
   const { logger, metrics } = options;
+  const metricsRoute: RequestHandler = async (_req, res) => {
+    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    res.end(await metrics.registry.metrics());
+  };
   const routes: Record<string, RequestHandler> = {
     ...options.routes,
     '/health': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
@@ -31,20 +42,36 @@ export async function startServiceHttpServer(options: ServiceHttpServerOptions):
       const ready = await options.isReady().catch(() => false);
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     },
-    '/metrics': async (_req, res) => {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(await metrics.registry.metrics());
-    },
+    ...(options.metricsListener ? {} : { '/metrics': metricsRoute }),
   };
 
+  const main = await listen(routeServer(routes, logger, metrics), options.host, options.port);
+  const separate = options.metricsListener
+    ? await listen(
+        routeServer({ '/metrics': metricsRoute }, logger),
+        options.metricsListener.host,
+        options.metricsListener.port,
+      )
+    : undefined;
+  return {
+    server: main.server,
+    url: main.url,
+    metricsUrl: separate?.url ?? main.url,
+    close: async () => {
+      await Promise.all([main.close(), separate?.close()]);
+    },
+  };
+}
+
+function routeServer(routes: Record<string, RequestHandler>, logger: Logger, metrics?: Metrics): Server {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const handler = routes[path];
-    const stopTimer = metrics.httpDuration.startTimer({
+    const handler = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    const stopTimer = metrics?.httpDuration.startTimer({
       route: handler ? path : 'unknown',
       method: req.method,
     });
-    res.on('finish', () => stopTimer({ status: res.statusCode }));
+    res.on('finish', () => stopTimer?.({ status: res.statusCode }));
     if (!handler) return sendJson(res, 404, { error: 'not found' });
     handler(req, res).catch((error: unknown) => {
       logger.error({ err: error, path }, 'request failed');
@@ -58,16 +85,22 @@ export async function startServiceHttpServer(options: ServiceHttpServerOptions):
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 60_000;
+  return server;
+}
 
+async function listen(
+  server: Server,
+  host: string,
+  port: number,
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
   return {
     server,
-    url,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
