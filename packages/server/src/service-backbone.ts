@@ -8,6 +8,7 @@ export interface ServiceBackbone {
   messaging: Messaging;
   /** Publishes committed outbox rows now (call after a commit); a poll catches anything missed. */
   kick: () => void;
+  relay: OutboxRelay;
   isReady: () => Promise<boolean>;
   close: () => Promise<void>;
 }
@@ -24,12 +25,14 @@ export async function openServiceBackbone(options: {
     orm,
     async (subject, data, id) => void (await messaging.js.publish(subject, data, { msgID: id })),
     options.logger,
+    { isConnected: messaging.isConnected },
   );
   relay.start();
   return {
     orm,
     messaging,
     kick: () => void relay.kick(),
+    relay,
     isReady: async () => !messaging.nc.isClosed() && (await orm.isConnected()),
     close: async () => {
       await relay.stop();

@@ -76,7 +76,7 @@ export class MeetingRepository {
     payload: EventPayload<K>,
   ): void {
     const envelope = stageEvent(this.em, kind, meetingId, payload);
-    stageMessage(this.em, meetingStateSubject(meetingId), envelope);
+    stageMessage(this.em, meetingStateSubject(meetingId), envelope, meetingId);
   }
 
   async commit(): Promise<void> {
