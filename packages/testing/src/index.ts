@@ -4,3 +4,4 @@ export { graphqlClient, errorCode, type GraphQLResponse } from './graphql-client
 export { eventually } from './eventually.js';
 export { freePort } from './free-port.js';
 export { spawnService, repoRoot, type SpawnedService } from './spawn-service.js';
+export { publishEvent, deliverAgain, eventsOf, takeJobs, waitForCatchUp } from './jetstream-probe.js';

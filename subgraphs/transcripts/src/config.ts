@@ -38,8 +38,7 @@ const schema = z
     graphqlDebug: env.GRAPHQL_DEBUG,
     host: env.TRANSCRIPTS_HOST,
     port: env.TRANSCRIPTS_PORT,
-    databaseUrl:
-      env.TRANSCRIPTS_DATABASE_URL ?? serviceDatabaseUrl(env.DATABASE_URL, 'mymeet_transcripts'),
+    databaseUrl: env.TRANSCRIPTS_DATABASE_URL ?? serviceDatabaseUrl(env.DATABASE_URL, 'mymeet_transcripts'),
     natsUrl: env.NATS_URL,
     internalSecret: env.INTERNAL_SECRET,
     consumerPrefix: env.TRANSCRIPTS_CONSUMER_PREFIX,

@@ -13,7 +13,10 @@ export function startMissingSegmentsTimer(
   let running: Promise<void> | undefined;
   const pass = () => {
     if (running) return;
-    const sweeper = new MissingSegmentsSweeper(new TranscriptRepository(orm.em.fork(), afterCommit), options.timeoutMs);
+    const sweeper = new MissingSegmentsSweeper(
+      new TranscriptRepository(orm.em.fork(), afterCommit),
+      options.timeoutMs,
+    );
     running = sweeper
       .sweep()
       .then((result) => {

@@ -27,10 +27,16 @@ describe('transcripts subgraph: batched loads (no N+1)', function () {
   let statements = 0;
 
   before(async () => {
-    orm = await openDatabase({ url: databaseUrl, entities: transcriptsEntities, migrations: transcriptsMigrations });
+    orm = await openDatabase({
+      url: databaseUrl,
+      entities: transcriptsEntities,
+      migrations: transcriptsMigrations,
+    });
     schema = (await buildTranscriptsSchema()).schema;
     const em = orm.em.fork();
-    const segments: Array<Omit<TranscriptSegmentEntity, 'speaker' | 'confidence' | 'edited' | 'editedAt' | 'editedBy' | 'attempt'>> = [];
+    const segments: Array<
+      Omit<TranscriptSegmentEntity, 'speaker' | 'confidence' | 'edited' | 'editedAt' | 'editedBy' | 'attempt'>
+    > = [];
     for (const meetingId of meetingIds) {
       access.add(meetingId, alice);
       for (const status of [TranscriptStatus.COMPLETED, TranscriptStatus.PROCESSING]) {
@@ -72,12 +78,18 @@ describe('transcripts subgraph: batched loads (no N+1)', function () {
     await dropDatabase(databaseUrl);
   });
 
-  async function statementsFor(ids: readonly string[]): Promise<number> {
-    const context = transcriptsContextFactory(orm, access.port, () => undefined)({
+  const newContext = () =>
+    transcriptsContextFactory(
+      orm,
+      access.port,
+      () => undefined,
+    )({
       requestId: randomUUID(),
       user: alice,
       logger: createLogger('test', 'silent'),
     });
+
+  async function statementsFor(ids: readonly string[]): Promise<number> {
     statements = 0;
     const result = await graphql({
       schema,
@@ -86,10 +98,12 @@ describe('transcripts subgraph: batched loads (no N+1)', function () {
         transcripts { id segments(first: 3) { edges { cursor } } }
       } } }`,
       variableValues: { r: ids.map((id) => ({ __typename: 'Meeting', id })) },
-      contextValue: context,
+      contextValue: newContext(),
     });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
-    const entities = result.data!._entities as Array<{ transcript: { status: string; segments: { edges: unknown[] } } }>;
+    const entities = result.data!._entities as Array<{
+      transcript: { status: string; segments: { edges: unknown[] } };
+    }>;
     assert.equal(entities.length, ids.length);
     for (const entity of entities) {
       assert.equal(entity.transcript.status, 'COMPLETED');
@@ -107,17 +121,13 @@ describe('transcripts subgraph: batched loads (no N+1)', function () {
 
   it('resolves many Transcript references in one query', async () => {
     const ids = (await orm.em.fork().find(TranscriptEntity, {})).map((run) => run.id);
-    const context = transcriptsContextFactory(orm, access.port, () => undefined)({
-      requestId: randomUUID(),
-      user: alice,
-      logger: createLogger('test', 'silent'),
-    });
     statements = 0;
     const result = await graphql({
       schema,
-      source: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Transcript { id meetingId } } }',
+      source:
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Transcript { id meetingId } } }',
       variableValues: { r: ids.map((id) => ({ __typename: 'Transcript', id })) },
-      contextValue: context,
+      contextValue: newContext(),
     });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
     assert.equal((result.data!._entities as unknown[]).length, 24);

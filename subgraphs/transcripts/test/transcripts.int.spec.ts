@@ -7,13 +7,18 @@ import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
+  deliverAgain,
   dropDatabase,
   errorCode,
+  eventsOf,
   eventually,
   graphqlClient,
+  publishEvent,
+  takeJobs,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
+  waitForCatchUp,
 } from '@mymeet/testing';
 import { loadTranscriptsConfig } from '../src/config.js';
 import { transcriptsEntities } from '../src/entities/index.js';
@@ -21,7 +26,6 @@ import { transcriptsMigrations } from '../src/migrations/index.js';
 import { startTranscriptsService, type RunningTranscriptsService } from '../src/transcripts-service.js';
 import { FakeWorker, sampleSegments } from './support/fake-worker.js';
 import { InMemoryMeetingAccess } from './support/in-memory-meeting-access.js';
-import { deliverAgain, eventsOf, publishEvent, takeJob, waitForConsumer } from './support/jetstream.js';
 import { ffmpegCueCount, parseSrt, parseVtt } from './support/subtitle-parsers.js';
 
 const TRANSCRIPT_FIELDS = `id meetingId mediaId status stage percent language engine durationSeconds text wordCount
@@ -42,7 +46,11 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
   let nc: NatsConnection;
 
   const call = (user: AuthenticatedUser, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlClient(`${service.url}/graphql`)(query, variables, signInternalIdentity(user, secrets.INTERNAL_SECRET));
+    graphqlClient(`${service.url}/graphql`)(
+      query,
+      variables,
+      signInternalIdentity(user, secrets.INTERNAL_SECRET),
+    );
 
   /** `Meeting.transcript` as the gateway asks for it (`_entities`). */
   async function meetingTranscript(user: AuthenticatedUser, meetingId: string, fields = TRANSCRIPT_FIELDS) {
@@ -69,7 +77,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     }, timeoutMs);
 
   /** Every worker event published so far has been handled and acknowledged. */
-  const workerEventsHandled = () => waitForConsumer(nc, 'EVENTS', `${consumerPrefix}-worker-events`);
+  const workerEventsHandled = () => waitForCatchUp(nc, 'EVENTS', `${consumerPrefix}-worker-events`, 20_000);
 
   /** A meeting of Alice's with Bob as participant, and a recording media announced READY. */
   async function meetingWithRecording(language: string | null = 'en') {
@@ -87,7 +95,13 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       durationSeconds: 60,
     });
     await untilStatus(transcriptId, 'QUEUED');
-    return { meetingId, mediaId, transcriptId, mediaReady, worker: new FakeWorker(nc, meetingId, transcriptId) };
+    return {
+      meetingId,
+      mediaId,
+      transcriptId,
+      mediaReady,
+      worker: new FakeWorker(nc, meetingId, transcriptId),
+    };
   }
 
   async function segmentRows(transcriptId: string) {
@@ -121,8 +135,14 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       TRANSCRIPTS_MISSING_SEGMENTS_TIMEOUT_SECONDS: String(MISSING_SEGMENTS_TIMEOUT_SECONDS),
       TRANSCRIPTS_SWEEP_INTERVAL_SECONDS: '0.5',
     });
-    service = await startTranscriptsService(config, createLogger('transcripts', 'silent'), { meetingAccess: access });
-    orm = await openDatabase({ url: databaseUrl, entities: transcriptsEntities, migrations: transcriptsMigrations });
+    service = await startTranscriptsService(config, createLogger('transcripts', 'silent'), {
+      meetingAccess: access,
+    });
+    orm = await openDatabase({
+      url: databaseUrl,
+      entities: transcriptsEntities,
+      migrations: transcriptsMigrations,
+    });
   });
 
   after(async () => {
@@ -217,7 +237,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     assert.equal(done.text, segments.map((s) => s.text).join(' '));
   });
 
-  it('completes from the redelivered job alone, whatever order the attempts\' events arrive in', async () => {
+  it("completes from the redelivered job alone, whatever order the attempts' events arrive in", async () => {
     const { transcriptId, worker: firstAttempt } = await meetingWithRecording();
     const secondAttempt = firstAttempt.redelivered();
     const longer = sampleSegments(5);
@@ -239,7 +259,11 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     await worker.segment(segments[0]!);
     await worker.segment(segments[3]!);
     await worker.completed(4);
-    const failed = await untilStatus(transcriptId, 'FAILED', MISSING_SEGMENTS_TIMEOUT_SECONDS * 1000 + 15_000);
+    const failed = await untilStatus(
+      transcriptId,
+      'FAILED',
+      MISSING_SEGMENTS_TIMEOUT_SECONDS * 1000 + 15_000,
+    );
     assert.match(failed.failureReason, /4 segments, but 2 never arrived \(index 1, 2\)/);
     const announced = await eventually(async () => {
       const events = await eventsOf(nc, meetingId, 'transcript.failed');
@@ -251,7 +275,14 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
 
   it('fails the run at once, with a dead letter, when the worker sends a segment that can never be stored', async () => {
     const { meetingId, transcriptId, worker } = await meetingWithRecording();
-    await worker.segment({ index: 0, startMs: 9_000, endMs: 4_000, speaker: null, text: 'backwards', confidence: 0.5 });
+    await worker.segment({
+      index: 0,
+      startMs: 9_000,
+      endMs: 4_000,
+      speaker: null,
+      text: 'backwards',
+      confidence: 0.5,
+    });
     const failed = await untilStatus(transcriptId, 'FAILED');
     assert.equal(
       failed.failureReason,
@@ -275,7 +306,10 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     await worker.progress('DECODING', 10);
     await worker.failed('The recording could not be decoded: invalid data found when processing input');
     const failed = await untilStatus(transcriptId, 'FAILED');
-    assert.equal(failed.failureReason, 'The recording could not be decoded: invalid data found when processing input');
+    assert.equal(
+      failed.failureReason,
+      'The recording could not be decoded: invalid data found when processing input',
+    );
     assert.equal(failed.stage, 'FAILED');
     await worker.run(sampleSegments(2));
     await workerEventsHandled();
@@ -289,7 +323,8 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
   it('lets only the owner correct a segment: text changes, rawText stays, counts and exports follow', async () => {
     const segments = sampleSegments(3);
     const { transcriptId } = await completedRun(segments);
-    const edit = 'mutation ($t: ID!, $i: Int!, $x: String!) { editTranscriptSegment(transcriptId: $t, index: $i, text: $x) { index text rawText edited speaker startMs } }';
+    const edit =
+      'mutation ($t: ID!, $i: Int!, $x: String!) { editTranscriptSegment(transcriptId: $t, index: $i, text: $x) { index text rawText edited speaker startMs } }';
     const edited = await call(alice, edit, { t: transcriptId, i: 1, x: '  Anna will send\nthe notes ' });
     assert.equal(edited.errors, undefined, JSON.stringify(edited.errors));
     assert.deepEqual(edited.data!.editTranscriptSegment, {
@@ -301,7 +336,10 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       startMs: 3_500,
     });
     const transcript = await transcriptById(alice, transcriptId, 'text wordCount export(format: TXT)');
-    assert.equal(transcript?.text, [segments[0]!.text, 'Anna will send the notes', segments[2]!.text].join(' '));
+    assert.equal(
+      transcript?.text,
+      [segments[0]!.text, 'Anna will send the notes', segments[2]!.text].join(' '),
+    );
     assert.equal(transcript?.wordCount, 7 + 5 + 7);
     assert.match(transcript?.export, /^\[00:00:03\] S2: Anna will send the notes$/m);
 
@@ -339,23 +377,31 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
 
   it('retranscribes: a new run is queued, the corrected old one stays current until the new one completes', async () => {
     const { meetingId, mediaId, transcriptId: firstId } = await completedRun(sampleSegments(3));
-    await call(alice, 'mutation ($t: ID!) { editTranscriptSegment(transcriptId: $t, index: 0, text: "Corrected opening") { text } }', {
-      t: firstId,
-    });
-    const retranscribe = 'mutation ($m: ID!, $l: String) { retranscribe(meetingId: $m, language: $l) { id status language mediaId } }';
+    await call(
+      alice,
+      'mutation ($t: ID!) { editTranscriptSegment(transcriptId: $t, index: 0, text: "Corrected opening") { text } }',
+      {
+        t: firstId,
+      },
+    );
+    const retranscribe =
+      'mutation ($m: ID!, $l: String) { retranscribe(meetingId: $m, language: $l) { id status language mediaId } }';
     const started = await call(alice, retranscribe, { m: meetingId, l: 'en-GB' });
     assert.equal(started.errors, undefined, JSON.stringify(started.errors));
     const run = started.data!.retranscribe as Record<string, string>;
     assert.notEqual(run.id, firstId);
-    assert.deepEqual({ ...run, id: undefined }, { id: undefined, status: 'QUEUED', language: 'en-GB', mediaId });
+    assert.deepEqual(
+      { ...run, id: undefined },
+      { id: undefined, status: 'QUEUED', language: 'en-GB', mediaId },
+    );
     // Asking again while it runs queues nothing more.
     const again = await call(alice, retranscribe, { m: meetingId, l: 'en-GB' });
     assert.equal((again.data!.retranscribe as { id: string }).id, run.id);
 
     const job = await eventually(async () => {
-      const taken = await takeJob(nc, 'asr', run.id!);
-      assert.ok(taken, 'the job waits on JOBS under the run id');
-      return taken;
+      const taken = await takeJobs(nc, 'asr', [run.id!]);
+      assert.equal(taken.length, 1, 'the job waits on JOBS under the run id');
+      return taken[0]!;
     });
     assert.deepEqual(job.payload, {
       transcriptId: run.id,
@@ -365,7 +411,9 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       language: 'en-GB',
     });
     const queued = await eventually(async () => {
-      const events = (await eventsOf(nc, meetingId, 'transcript.queued')).filter((e) => e.payload.transcriptId === run.id);
+      const events = (await eventsOf(nc, meetingId, 'transcript.queued')).filter(
+        (e) => e.payload.transcriptId === run.id,
+      );
       assert.equal(events.length, 1);
       return events[0]!;
     });
@@ -378,22 +426,32 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     const worker = new FakeWorker(nc, meetingId, run.id!);
     await worker.run(sampleSegments(2).map((s) => ({ ...s, text: `better ${s.index}` })));
     await untilStatus(run.id!, 'COMPLETED');
-    assert.deepEqual(await meetingTranscript(alice, meetingId, 'id text'), { id: run.id, text: 'better 0 better 1' });
+    assert.deepEqual(await meetingTranscript(alice, meetingId, 'id text'), {
+      id: run.id,
+      text: 'better 0 better 1',
+    });
     const old = await transcriptById(alice, firstId, 'status text');
     assert.equal(old?.status, 'COMPLETED');
     assert.match(old?.text, /^Corrected opening /);
-    const runs = await call(alice, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { transcripts { id } } } }', {
-      r: [{ __typename: 'Meeting', id: meetingId }],
-    });
+    const runs = await call(
+      alice,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { transcripts { id } } } }',
+      {
+        r: [{ __typename: 'Meeting', id: meetingId }],
+      },
+    );
     assert.deepEqual(
-      (runs.data!._entities as Array<{ transcripts: Array<{ id: string }> }>)[0]!.transcripts.map((t) => t.id),
+      (runs.data!._entities as Array<{ transcripts: Array<{ id: string }> }>)[0]!.transcripts.map(
+        (t) => t.id,
+      ),
       [run.id, firstId],
     );
   });
 
   it('lets only the owner retranscribe, with a valid language, a meeting that has a recording', async () => {
     const { meetingId } = await meetingWithRecording();
-    const retranscribe = 'mutation ($m: ID!, $l: String) { retranscribe(meetingId: $m, language: $l) { id } }';
+    const retranscribe =
+      'mutation ($m: ID!, $l: String) { retranscribe(meetingId: $m, language: $l) { id } }';
     assert.equal(errorCode(await call(bob, retranscribe, { m: meetingId })), 'FORBIDDEN');
     assert.equal(errorCode(await call(eve, retranscribe, { m: meetingId })), 'NOT_FOUND');
     assert.equal(errorCode(await call(alice, retranscribe, { m: randomUUID() })), 'NOT_FOUND');
@@ -416,7 +474,12 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       transcriptId,
       'txt: export(format: TXT) srt: export(format: SRT) vtt: export(format: VTT) json: export(format: JSON)',
     );
-    const expected = segments.map((s) => ({ startMs: s.startMs, endMs: s.endMs, voice: s.speaker, text: s.text }));
+    const expected = segments.map((s) => ({
+      startMs: s.startMs,
+      endMs: s.endMs,
+      voice: s.speaker,
+      text: s.text,
+    }));
 
     assert.deepEqual(parseVtt(transcript!.vtt), expected);
     assert.match(transcript!.vtt, /<v S1>segment number 0 says hello &amp; &lt;welcome&gt;/);
@@ -435,7 +498,14 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     assert.equal(json.id, transcriptId);
     assert.equal(json.segments.length, 4);
     assert.deepEqual(Object.keys(json.segments[0]).sort(), [
-      'confidence', 'edited', 'endMs', 'index', 'rawText', 'speaker', 'startMs', 'text',
+      'confidence',
+      'edited',
+      'endMs',
+      'index',
+      'rawText',
+      'speaker',
+      'startMs',
+      'text',
     ]);
   });
 
@@ -452,21 +522,32 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       const connection = (response.data!.transcript as any).segments;
       seen.push(...connection.edges.map((edge: any) => edge.node.index));
       if (pages === 1) {
-        await call(alice, 'mutation ($t: ID!) { editTranscriptSegment(transcriptId: $t, index: 2, text: "edited") { text } }', {
-          t: transcriptId,
-        });
+        await call(
+          alice,
+          'mutation ($t: ID!) { editTranscriptSegment(transcriptId: $t, index: 2, text: "edited") { text } }',
+          {
+            t: transcriptId,
+          },
+        );
       }
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
-    assert.deepEqual(seen, segments.map((s) => s.index));
+    assert.deepEqual(
+      seen,
+      segments.map((s) => s.index),
+    );
 
     const badCursor = await call(alice, page, { id: transcriptId, after: 'bm90LWEtY3Vyc29y' });
     assert.equal(errorCode(badCursor), 'BAD_USER_INPUT');
     assert.equal(badCursor.errors![0]!.extensions!.field, 'after');
-    const tooMany = await call(alice, 'query ($id: ID!) { transcript(id: $id) { segments(first: 5000) { edges { cursor } } } }', {
-      id: transcriptId,
-    });
+    const tooMany = await call(
+      alice,
+      'query ($id: ID!) { transcript(id: $id) { segments(first: 5000) { edges { cursor } } } }',
+      {
+        id: transcriptId,
+      },
+    );
     assert.equal(errorCode(tooMany), 'BAD_USER_INPUT');
     assert.equal(tooMany.errors![0]!.extensions!.field, 'first');
   });
@@ -483,16 +564,22 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       { r: [{ __typename: 'Transcript', id: transcriptId }] },
     );
     assert.deepEqual(entities.data, { _entities: [null] });
-    const anonymous = await graphqlClient(`${service.url}/graphql`)('query ($id: ID!) { transcript(id: $id) { id } }', {
-      id: transcriptId,
-    });
+    const anonymous = await graphqlClient(`${service.url}/graphql`)(
+      'query ($id: ID!) { transcript(id: $id) { id } }',
+      {
+        id: transcriptId,
+      },
+    );
     assert.equal(errorCode(anonymous), 'UNAUTHENTICATED');
   });
 
-  it('deletes a deleted meeting\'s transcripts; its late events are dropped', async () => {
+  it("deletes a deleted meeting's transcripts; its late events are dropped", async () => {
     const { meetingId, transcriptId } = await completedRun(sampleSegments(2));
     await access.delete(orm, meetingId);
-    const rows = await orm.em.fork().getConnection().execute('select 1 from transcript where meeting_id = ?', [meetingId]);
+    const rows = await orm.em
+      .fork()
+      .getConnection()
+      .execute('select 1 from transcript where meeting_id = ?', [meetingId]);
     assert.equal(rows.length, 0);
     assert.equal((await segmentRows(transcriptId)).length, 0);
     await new FakeWorker(nc, meetingId, transcriptId).segment(sampleSegments(1)[0]!);

@@ -10,10 +10,7 @@ describe('the run a meeting shows', () => {
   });
 
   it('is the newest completed run while a newer one is still running', () => {
-    const runs = [
-      run('first', TranscriptStatus.COMPLETED, 0),
-      run('redo', TranscriptStatus.PROCESSING, 5),
-    ];
+    const runs = [run('first', TranscriptStatus.COMPLETED, 0), run('redo', TranscriptStatus.PROCESSING, 5)];
     assert.equal(currentRun(runs)?.name, 'first');
   });
 

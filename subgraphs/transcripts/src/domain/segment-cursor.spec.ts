@@ -9,11 +9,18 @@ describe('segment cursors and page sizes', () => {
   });
 
   it('refuses a cursor it did not make, naming the field', () => {
-    for (const bad of ['', 'abc', Buffer.from('segment:-1').toString('base64url'), Buffer.from('meeting:3').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'abc',
+      Buffer.from('segment:-1').toString('base64url'),
+      Buffer.from('meeting:3').toString('base64url'),
+    ]) {
       assert.throws(
         () => decodeSegmentCursor(bad),
         (error: unknown) =>
-          error instanceof TranscriptError && error.publicCode === 'BAD_USER_INPUT' && error.details.field === 'after',
+          error instanceof TranscriptError &&
+          error.publicCode === 'BAD_USER_INPUT' &&
+          error.details.field === 'after',
       );
     }
   });

@@ -7,9 +7,14 @@ export function encodeSegmentCursor(index: number): string {
 
 export function decodeSegmentCursor(value: string): number {
   const match = /^segment:(\d{1,9})$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
-  if (!match) throw new TranscriptError(TranscriptErrorCode.INVALID_CURSOR, 'Invalid cursor: pass an endCursor this API returned', {
-      field: 'after',
-    });
+  if (!match)
+    throw new TranscriptError(
+      TranscriptErrorCode.INVALID_CURSOR,
+      'Invalid cursor: pass an endCursor this API returned',
+      {
+        field: 'after',
+      },
+    );
   return Number(match[1]);
 }
 

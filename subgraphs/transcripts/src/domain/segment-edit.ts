@@ -10,7 +10,8 @@ export interface SegmentEdit {
 
 /** An owner's correction of one segment, checked and normalized, or BAD_USER_INPUT naming the field. */
 export function parseSegmentEdit(index: number, text: string): SegmentEdit {
-  if (!Number.isInteger(index) || index < 0) throw TranscriptError.invalidInput('index', 'index must be 0 or more');
+  if (!Number.isInteger(index) || index < 0)
+    throw TranscriptError.invalidInput('index', 'index must be 0 or more');
   const normalized = normalizeSegmentText(text);
   if (normalized === '') throw TranscriptError.invalidInput('text', 'text must not be empty');
   if (normalized.length > MAX_SEGMENT_TEXT) {

@@ -10,7 +10,10 @@ describe('transcript text', () => {
   });
 
   it('joins segments one space apart, skipping empty ones', () => {
-    assert.equal(joinSegmentTexts([{ text: 'hello there' }, { text: '' }, { text: 'general' }]), 'hello there general');
+    assert.equal(
+      joinSegmentTexts([{ text: 'hello there' }, { text: '' }, { text: 'general' }]),
+      'hello there general',
+    );
   });
 
   it('keeps segment text on one line', () => {

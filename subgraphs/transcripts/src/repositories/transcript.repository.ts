@@ -41,11 +41,7 @@ export class TranscriptRepository {
    * failure) is applied one after the other even when instances handle them in parallel.
    */
   lock(id: string): Promise<TranscriptEntity | null> {
-    return this.em.findOne(
-      TranscriptEntity,
-      { id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-    );
+    return this.em.findOne(TranscriptEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
   /** Runs reported complete before `before` that still miss segments; locked, skipping ones another sweeper holds. */

@@ -18,7 +18,7 @@ export class TranscriptSegment {
   @Field(() => String, { nullable: true, description: "The speaker's label (S1, S2…), when known" })
   speaker!: string | null;
 
-  @Field({ description: 'What users read: the engine\'s text, or the owner\'s correction' })
+  @Field({ description: "What users read: the engine's text, or the owner's correction" })
   text!: string;
 
   @Field(() => Float, { nullable: true, description: "The engine's confidence, 0 to 1" })

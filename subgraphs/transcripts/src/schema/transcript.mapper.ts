@@ -1,4 +1,4 @@
-import type { ExportSegment, ExportTranscript } from '../domain/exports/export-input.js';
+import type { ExportSegment } from '../domain/exports/export-input.js';
 import type { TranscriptSegmentEntity } from '../entities/transcript-segment.entity.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import type { TranscriptSegment } from './transcript-segment.type.js';
@@ -34,17 +34,5 @@ export function toSegment(segment: TranscriptSegmentEntity): TranscriptSegment &
     confidence: segment.confidence,
     rawText: segment.rawText,
     edited: segment.edited,
-  };
-}
-
-export function toExportTranscript(transcript: Transcript): ExportTranscript {
-  return {
-    id: transcript.id,
-    meetingId: transcript.meetingId,
-    status: transcript.status,
-    language: transcript.language,
-    engine: transcript.engine,
-    durationSeconds: transcript.durationSeconds,
-    completedAt: transcript.completedAt,
   };
 }

@@ -4,7 +4,7 @@ import { renderExport } from '../domain/exports/render-export.js';
 import { decodeSegmentCursor, encodeSegmentCursor, segmentPageSize } from '../domain/segment-cursor.js';
 import { joinSegmentTexts } from '../domain/transcript-text.js';
 import { TranscriptFormat } from './transcript-enums.js';
-import { toExportTranscript, toSegment, toTranscript } from './transcript.mapper.js';
+import { toSegment, toTranscript } from './transcript.mapper.js';
 import { TranscriptSegmentConnection } from './transcript-segment.type.js';
 import { Transcript } from './transcript.type.js';
 import type { TranscriptsContext } from './transcripts-context.js';
@@ -15,13 +15,18 @@ export class TranscriptResolver {
     nullable: true,
     description: 'A transcription run of a meeting the caller may see (older runs included)',
   })
-  async transcript(@Arg('id', () => ID) id: string, @Ctx() ctx: TranscriptsContext): Promise<Transcript | null> {
+  async transcript(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: TranscriptsContext,
+  ): Promise<Transcript | null> {
     requireUser(ctx);
     const run = await ctx.transcriptLoader.load(id);
     return run && toTranscript(run);
   }
 
-  @FieldResolver(() => String, { description: 'The whole (corrected) text: the segments in order, one space apart' })
+  @FieldResolver(() => String, {
+    description: 'The whole (corrected) text: the segments in order, one space apart',
+  })
   async text(@Root() transcript: Transcript, @Ctx() ctx: TranscriptsContext): Promise<string> {
     return joinSegmentTexts(await ctx.segmentsLoader.load(transcript.id));
   }
@@ -38,9 +43,16 @@ export class TranscriptResolver {
     const limit = segmentPageSize(first);
     const afterIndex = after ? decodeSegmentCursor(after) : -1;
     // One more than asked tells whether another page follows.
-    const rows = await ctx.segmentPageLoader.load({ transcriptId: transcript.id, afterIndex, limit: limit + 1 });
+    const rows = await ctx.segmentPageLoader.load({
+      transcriptId: transcript.id,
+      afterIndex,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
-    const edges = page.map((segment) => ({ cursor: encodeSegmentCursor(segment.index), node: toSegment(segment) }));
+    const edges = page.map((segment) => ({
+      cursor: encodeSegmentCursor(segment.index),
+      node: toSegment(segment),
+    }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
@@ -54,6 +66,6 @@ export class TranscriptResolver {
     @Ctx() ctx: TranscriptsContext,
   ): Promise<string> {
     const segments = (await ctx.segmentsLoader.load(transcript.id)).map(toSegment);
-    return renderExport(format, toExportTranscript(transcript), segments);
+    return renderExport(format, transcript, segments);
   }
 }

@@ -62,7 +62,9 @@ export function transcriptsContextFactory(
             const { afterIndex, limit } = group[0]!;
             const ids = group.map((key) => key.transcriptId);
             const pages = await reads.segmentPages(ids, afterIndex, limit);
-            ids.forEach((id, position) => results.set(pageKey({ transcriptId: id, afterIndex, limit }), pages[position]!));
+            ids.forEach((id, position) =>
+              results.set(pageKey({ transcriptId: id, afterIndex, limit }), pages[position]!),
+            );
           }
           return keys.map((key) => results.get(pageKey(key)) ?? []);
         },

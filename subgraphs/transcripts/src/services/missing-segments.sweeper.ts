@@ -18,7 +18,10 @@ export class MissingSegmentsSweeper {
   async sweep(batchSize = 50): Promise<{ failed: number; completed: number }> {
     const now = this.clock();
     return this.transcripts.inTransaction(async (tx) => {
-      const stalled = await tx.findAwaitingSegmentsForUpdate(new Date(now.getTime() - this.timeoutMs), batchSize);
+      const stalled = await tx.findAwaitingSegmentsForUpdate(
+        new Date(now.getTime() - this.timeoutMs),
+        batchSize,
+      );
       let failed = 0;
       let completed = 0;
       for (const run of stalled) {
@@ -27,7 +30,10 @@ export class MissingSegmentsSweeper {
           continue;
         }
         const reported = run.reportedSegmentCount ?? 0;
-        const reason = missingSegmentsReason(reported, await tx.segments.missingBelow(run.id, reported, run.reportedAttempt));
+        const reason = missingSegmentsReason(
+          reported,
+          await tx.segments.missingBelow(run.id, reported, run.reportedAttempt),
+        );
         if (failRun(tx, run, reason)) failed += 1;
       }
       return { failed, completed };

@@ -39,7 +39,9 @@ export class RetranscribeService {
     // Asking twice while a run of the same recording and language is under way queues nothing more.
     const running = runs.find(
       (run) =>
-        !isTerminal(run.status) && run.mediaId === newest.mediaId && run.requestedLanguage === effectiveLanguage,
+        !isTerminal(run.status) &&
+        run.mediaId === newest.mediaId &&
+        run.requestedLanguage === effectiveLanguage,
     );
     if (running) return running;
     return this.transcripts.inTransaction(async (tx) => {
@@ -56,7 +58,13 @@ export class RetranscribeService {
       tx.add(run);
       tx.stageJob(
         'asr',
-        { transcriptId: run.id, meetingId, mediaId: run.mediaId, objectKey: run.objectKey, language: effectiveLanguage },
+        {
+          transcriptId: run.id,
+          meetingId,
+          mediaId: run.mediaId,
+          objectKey: run.objectKey,
+          language: effectiveLanguage,
+        },
         run.id,
       );
       tx.stageEvent('transcript.queued', meetingId, {

@@ -37,7 +37,8 @@ export class SegmentEditService {
         );
       }
       const segment = await tx.segments.findOne(transcriptId, change.index);
-      if (!segment) throw TranscriptError.invalidInput('index', `The transcript has no segment ${change.index}`);
+      if (!segment)
+        throw TranscriptError.invalidInput('index', `The transcript has no segment ${change.index}`);
       run.wordCount += countWords(change.text) - countWords(segment.text);
       segment.text = change.text;
       segment.edited = change.text !== segment.rawText;

@@ -30,7 +30,10 @@ export class TranscriptReadService {
   }
 
   /** Every run of each meeting, newest first; empty for a meeting the caller may not see. */
-  async runsForMeetings(user: AuthenticatedUser, meetingIds: readonly string[]): Promise<TranscriptEntity[][]> {
+  async runsForMeetings(
+    user: AuthenticatedUser,
+    meetingIds: readonly string[],
+  ): Promise<TranscriptEntity[][]> {
     const visible = await this.access.visibleMeetingIds(user, meetingIds.filter(isUuid));
     const runs = await this.transcripts.findByMeetingIds([...visible]);
     return meetingIds.map((id) => runs.filter((run) => run.meetingId === id));

@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
 import type { EventEnvelope, EventPayload } from '@mymeet/contracts';
-import { publishEvent } from './jetstream.js';
+import { publishEvent } from '@mymeet/testing';
 
 export type SegmentPayload = Omit<EventPayload<'transcript.segment'>, 'transcriptId' | 'attempt'>;
 
@@ -49,7 +49,10 @@ export class FakeWorker {
   }
 
   failed(reason: string) {
-    return publishEvent(this.nc, 'transcript.failed', this.meetingId, { transcriptId: this.transcriptId, reason });
+    return publishEvent(this.nc, 'transcript.failed', this.meetingId, {
+      transcriptId: this.transcriptId,
+      reason,
+    });
   }
 
   /** A whole run in the usual order: progress, every segment, completion. */
@@ -63,7 +66,10 @@ export class FakeWorker {
 }
 
 /** Segments of a small meeting: two speakers taking turns, 3 s each with a short pause. */
-export function sampleSegments(count: number, speakers: readonly (string | null)[] = ['S1', 'S2']): SegmentPayload[] {
+export function sampleSegments(
+  count: number,
+  speakers: readonly (string | null)[] = ['S1', 'S2'],
+): SegmentPayload[] {
   return Array.from({ length: count }, (_, index) => ({
     index,
     startMs: index * 3_500,

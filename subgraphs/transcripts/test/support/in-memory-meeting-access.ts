@@ -20,7 +20,12 @@ export class InMemoryMeetingAccess implements MeetingAccessReplica {
   private readonly meetings = new Map<string, Meeting>();
   private onDeleted?: MeetingDeletedHandler;
 
-  add(meetingId: string, owner: AuthenticatedUser, participantEmails: string[] = [], language: string | null = 'en') {
+  add(
+    meetingId: string,
+    owner: AuthenticatedUser,
+    participantEmails: string[] = [],
+    language: string | null = 'en',
+  ) {
     this.meetings.set(meetingId, { ownerId: owner.sub, participantEmails, language, deleted: false });
   }
 
@@ -41,7 +46,10 @@ export class InMemoryMeetingAccess implements MeetingAccessReplica {
       const meeting = this.visible(user, meetingId);
       if (!meeting) throw TranscriptError.meetingNotFound();
       if (meeting.ownerId !== user.sub) {
-        throw new TranscriptError(TranscriptErrorCode.NOT_MEETING_OWNER, 'Only the meeting owner can do this');
+        throw new TranscriptError(
+          TranscriptErrorCode.NOT_MEETING_OWNER,
+          'Only the meeting owner can do this',
+        );
       }
       return meeting;
     },

@@ -9,7 +9,10 @@ import webvtt, { type WebVTTNode } from 'webvtt-parser';
 
 const run = promisify(execFile);
 // The spec's full table of character references; the parser's default knows only a few, without `;`.
-const HTML_ENTITIES = createRequire(import.meta.url)('webvtt-parser/html-entities.json') as Record<string, string>;
+const HTML_ENTITIES = createRequire(import.meta.url)('webvtt-parser/html-entities.json') as Record<
+  string,
+  string
+>;
 
 export interface ParsedCue {
   startMs: number;
@@ -35,13 +38,16 @@ export function parseVtt(vtt: string): ParsedCue[] {
 }
 
 function textOf(nodes: readonly WebVTTNode[]): string {
-  return nodes.map((node) => (node.type === 'text' ? (node.value ?? '') : textOf(node.children ?? []))).join('');
+  return nodes
+    .map((node) => (node.type === 'text' ? (node.value ?? '') : textOf(node.children ?? [])))
+    .join('');
 }
 
 /** Parses SubRip with srt-parser-2, taking a leading `Name: ` as the voice. */
 export function parseSrt(srt: string): ParsedCue[] {
   // The package is CommonJS with a default export.
-  const Parser = ((SrtParser as unknown as { default?: typeof SrtParser }).default ?? SrtParser) as typeof SrtParser;
+  const Parser = ((SrtParser as unknown as { default?: typeof SrtParser }).default ??
+    SrtParser) as typeof SrtParser;
   return new Parser().fromSrt(srt).map((line) => {
     const match = /^(S\d+|[^:]{1,40}): (.*)$/s.exec(line.text);
     return {

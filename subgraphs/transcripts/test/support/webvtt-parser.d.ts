@@ -16,8 +16,7 @@ declare module 'webvtt-parser' {
     tree: { children: WebVTTNode[] };
   }
 
-  class WebVTTParser {
-    constructor(entities?: Record<string, string>);
+  interface WebVTTParser {
     parse(
       input: string,
       mode?: 'metadata' | 'chapters',
@@ -25,6 +24,6 @@ declare module 'webvtt-parser' {
   }
 
   /** CommonJS: its exports are set at run time, so Node sees only a default export. */
-  const webvtt: { WebVTTParser: typeof WebVTTParser };
+  const webvtt: { WebVTTParser: new (entities?: Record<string, string>) => WebVTTParser };
   export default webvtt;
 }

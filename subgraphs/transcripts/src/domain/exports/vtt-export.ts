@@ -1,7 +1,8 @@
 import { cues, type ExportSegment } from './export-input.js';
 import { vttTimestamp } from './timestamps.js';
 
-const escapeText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeText = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /** WebVTT with a `<v Speaker>` voice span on every cue whose speaker is known. */
 export function toVtt(segments: readonly ExportSegment[]): string {

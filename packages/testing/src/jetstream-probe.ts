@@ -3,14 +3,17 @@ import {
   createEvent,
   eventSubject,
   jobSubject,
+  meetingStateSubject,
   type EventEnvelope,
   type EventKind,
   type EventPayload,
+  type JobKind,
 } from '@mymeet/contracts';
 
 /**
- * Publishes an event the way its producer does (the ASR worker, or media's outbox relay): to
- * `events.meeting.<id>.<kind>` with the event id as JetStream's deduplication id.
+ * Publishes an event as its producer does (a service's outbox relay, or a worker): to
+ * `events.meeting.<id>.<kind>` with the event id as JetStream's deduplication id; meeting lifecycle
+ * events also to the compacted STATE stream.
  */
 export async function publishEvent<K extends EventKind>(
   nc: NatsConnection,
@@ -19,13 +22,17 @@ export async function publishEvent<K extends EventKind>(
   payload: EventPayload<K>,
 ): Promise<EventEnvelope<K>> {
   const event = createEvent(kind, meetingId, payload);
-  await nc.jetstream().publish(eventSubject(meetingId, kind), JSON.stringify(event), { msgID: event.id });
+  const js = nc.jetstream();
+  await js.publish(eventSubject(meetingId, kind), JSON.stringify(event), { msgID: event.id });
+  if (kind.startsWith('meeting.')) {
+    await js.publish(meetingStateSubject(meetingId), JSON.stringify(event), { msgID: `state-${event.id}` });
+  }
   return event;
 }
 
 /**
- * Puts an already published event on the stream again, same id and bytes: what a consumer sees when
- * JetStream redelivers it (deduplication would drop a publish under the same message id).
+ * Puts an already published event on EVENTS again, same id and bytes: what a consumer sees when
+ * JetStream redelivers it (a publish under the same message id would be dropped as a duplicate).
  */
 export async function deliverAgain(nc: NatsConnection, event: EventEnvelope): Promise<void> {
   await nc.jetstream().publish(eventSubject(event.meetingId, event.kind), JSON.stringify(event));
@@ -37,7 +44,9 @@ export async function eventsOf<K extends EventKind>(
   meetingId: string,
   kind: K,
 ): Promise<Array<EventEnvelope<K>>> {
-  const consumer = await nc.jetstream().consumers.get('EVENTS', { filterSubjects: eventSubject(meetingId, kind) });
+  const consumer = await nc
+    .jetstream()
+    .consumers.get('EVENTS', { filterSubjects: eventSubject(meetingId, kind) });
   const events: Array<EventEnvelope<K>> = [];
   for (;;) {
     const message = await consumer.next({ expires: 1_000 });
@@ -50,38 +59,38 @@ export async function eventsOf<K extends EventKind>(
 }
 
 /**
- * The queued `jobs.<kind>` job with this id, removed from JOBS so no worker takes it. Read by
- * sequence (stream "get" by subject): a work queue allows one consumer per subject, and a worker's
- * may already hold it.
+ * Takes the jobs with these ids off the JOBS work queue, so no worker ever runs them, without a
+ * consumer: a work queue allows one consumer per subject, and a worker's may already exist.
+ * Messages are read by sequence (stream "get" by subject) and the matching ones deleted.
  */
-export async function takeJob(
+export async function takeJobs(
   nc: NatsConnection,
-  kind: 'asr',
-  id: string,
-): Promise<{ id: string; payload: Record<string, unknown> } | undefined> {
+  kind: JobKind,
+  ids: readonly string[],
+): Promise<Array<{ id: string; payload: Record<string, unknown> }>> {
   const jsm = await nc.jetstreamManager();
+  const taken: Array<{ id: string; payload: Record<string, unknown> }> = [];
   let sequence = (await jsm.streams.info('JOBS')).state.first_seq;
   for (;;) {
     const stored = await jsm.streams
       // The server (2.9+) takes next_by_subj; nats.js 2.29 only types it for direct gets.
       .getMessage('JOBS', { next_by_subj: jobSubject(kind), seq: sequence } as unknown as { seq: number })
       .catch(() => undefined);
-    if (!stored) return undefined;
+    if (!stored) break;
     const job = stored.json<{ id: string; payload: Record<string, unknown> }>();
-    if (job.id === id) {
-      await jsm.streams.deleteMessage('JOBS', stored.seq, false);
-      return job;
-    }
+    if (ids.includes(job.id) && (await jsm.streams.deleteMessage('JOBS', stored.seq, false))) taken.push(job);
+    if (taken.length === ids.length) break;
     sequence = stored.seq + 1;
   }
+  return taken;
 }
 
-/** Waits until a durable consumer has handled (acknowledged) everything on its stream so far. */
-export async function waitForConsumer(
+/** Waits until a durable consumer has handled (acknowledged) everything already on its stream. */
+export async function waitForCatchUp(
   nc: NatsConnection,
   stream: string,
   durable: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<void> {
   const jsm = await nc.jetstreamManager();
   const deadline = Date.now() + timeoutMs;
