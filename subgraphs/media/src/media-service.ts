@@ -3,7 +3,9 @@ import { openServiceBackbone, startSubgraph } from '@mymeet/server';
 import type { MediaConfig } from './config.js';
 import { mediaEntities } from './entities/index.js';
 import { consumeMediaImportJobs } from './events/media-import.consumer.js';
-import { consumeMeetingEvents } from './events/meeting-access.consumer.js';
+import { consumeMeetingState } from '@mymeet/meeting-access';
+import { meetingObjectPrefix } from './domain/object-keys.js';
+import { MediaAssetRepository } from './repositories/media-asset.repository.js';
 import type { AddressPolicy } from './outbound/address.policy.js';
 import { mediaMigrations } from './migrations/index.js';
 import { buildMediaDependencies } from './media-dependencies.factory.js';
@@ -37,14 +39,16 @@ export async function startMediaService(
   });
   const { orm, messaging, kick } = backbone;
   const consumers = [
-    await consumeMeetingEvents(
-      orm,
-      messaging,
-      deps.storage,
-      logger,
-      config.consumerPrefix,
-      config.consumerStart,
-    ),
+    // A deleted meeting takes its media along: objects first (a failure is retried, whereas rows
+    // deleted first would leave orphans), then the rows with the tombstone.
+    await consumeMeetingState(orm, messaging, logger, {
+      consumerPrefix: config.consumerPrefix,
+      deliverFrom: config.consumerStart,
+      beforeDelete: async (meetingId) =>
+        void (await deps.storage.deletePrefix(meetingObjectPrefix(meetingId))),
+      onDeleted: async (tx, meetingId) =>
+        void (await new MediaAssetRepository(tx).deleteByMeeting(meetingId)),
+    }),
     await consumeMediaImportJobs(orm, messaging, deps, logger, kick),
   ];
   const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);

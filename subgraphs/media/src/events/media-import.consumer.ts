@@ -3,10 +3,9 @@ import { STREAMS, jobSubject, parseJob } from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
 import { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
 import type { MediaDependencies } from '../services/media-dependencies.js';
 import { MediaImportService } from '../services/imports/media-import.service.js';
-import { MeetingAccessService } from '../services/access/meeting-access.service.js';
+import { MeetingAccessRepository, MeetingAccessService } from '@mymeet/meeting-access';
 
 const MAX_DELIVER = 5;
 

@@ -1,4 +1,5 @@
+import { Migration20261201000100MeetingAccess } from '@mymeet/meeting-access';
 import { Migration20261128000200CreateMedia } from './Migration20261128000200CreateMedia.js';
 
 /** Committed migrations in order; they run at start. */
-export const mediaMigrations = [Migration20261128000200CreateMedia];
+export const mediaMigrations = [Migration20261128000200CreateMedia, Migration20261201000100MeetingAccess];

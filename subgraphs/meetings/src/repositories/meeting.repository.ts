@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthenticatedUser } from '@mymeet/auth';
 import { meetingStateSubject, type EventPayload } from '@mymeet/contracts';
@@ -22,8 +23,20 @@ export class MeetingRepository {
     private readonly afterCommit: () => void = () => undefined,
   ) {}
 
-  findById(id: string): Promise<MeetingEntity | null> {
-    return this.em.findOne(MeetingEntity, { id }, { populate: ['participants'] });
+  /** `forUpdate` (inside {@link inTransaction}) locks the row until the transaction ends. */
+  findById(id: string, forUpdate = false): Promise<MeetingEntity | null> {
+    return this.em.findOne(
+      MeetingEntity,
+      { id },
+      { populate: ['participants'], ...(forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+    );
+  }
+
+  /** Runs `work` in one transaction with a repository bound to it; the outbox is kicked after the commit. */
+  async inTransaction<T>(work: (meetings: MeetingRepository) => Promise<T>): Promise<T> {
+    const result = await this.em.transactional((tx) => work(new MeetingRepository(tx)));
+    this.afterCommit();
+    return result;
   }
 
   async findByIds(ids: readonly string[]): Promise<MeetingEntity[]> {

@@ -7,7 +7,7 @@ import { toDisplayFileName, toKeyFileName } from '../../domain/file-name.js';
 import type { MediaDependencies } from '../media-dependencies.js';
 import { badInput, MediaError } from '../../domain/media-error.js';
 import { recordValidationOutcome, rejectAsset } from '../validation/media-outcome.service.js';
-import type { MeetingAccessService } from '../access/meeting-access.service.js';
+import type { MeetingAccessService } from '@mymeet/meeting-access';
 import { findMediaTypeByExtension } from '../../domain/media-types.js';
 import { mediaObjectKey } from '../../domain/object-keys.js';
 

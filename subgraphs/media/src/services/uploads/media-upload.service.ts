@@ -7,7 +7,7 @@ import type { MediaDependencies } from '../media-dependencies.js';
 import { badInput, MediaError } from '../../domain/media-error.js';
 import { mediaObjectPrefix } from '../../domain/object-keys.js';
 import { recordValidationOutcome } from '../validation/media-outcome.service.js';
-import type { MeetingAccessService } from '../access/meeting-access.service.js';
+import type { MeetingAccessService } from '@mymeet/meeting-access';
 import { planTransfer, planUpload, type UploadPlan, type UploadRequest } from './upload.policy.js';
 import { completeMultipartSession, openUploadSession, type UploadSession } from './upload-session.service.js';
 

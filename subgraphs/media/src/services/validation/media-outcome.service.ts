@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MediaStatus } from '../../domain/media-status.js';
 import type { MediaAssetEntity } from '../../entities/media-asset.entity.js';
-import type { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
+import type { MeetingAccessEntity } from '@mymeet/meeting-access';
 import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
 import type { ProbeOutcome } from './media-probe.service.js';
 

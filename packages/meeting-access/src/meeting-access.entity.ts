@@ -2,12 +2,12 @@ import { ArrayType, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
- * Media's copy of who may see a meeting, kept from `meeting.*` events (media never reads the
- * meetings database). A deleted meeting keeps a tombstone so late events cannot revive it.
+ * A service's copy of who may see a meeting, kept from `meeting.*` state events (no service reads
+ * the meetings database). A deleted meeting keeps a tombstone so late events cannot revive it.
  */
 @Entity({ tableName: 'meeting_access' })
 export class MeetingAccessEntity {
-  [OptionalProps]?: 'language' | 'deleted' | 'updatedAt';
+  [OptionalProps]?: 'language' | 'deleted' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   meetingId!: string;
@@ -15,6 +15,7 @@ export class MeetingAccessEntity {
   @Property({ type: 'text' })
   ownerId!: string;
 
+  /** NFKC-normalised, lower-cased, as the meetings service stores them. */
   @Property({ type: new ArrayType() })
   participantEmails: string[] = [];
 
@@ -24,9 +25,9 @@ export class MeetingAccessEntity {
   @Property({ type: 'boolean' })
   deleted: boolean = false;
 
-  /** `occurredAt` of the newest event applied: an older one arriving late is ignored. */
-  @Property({ type: 'timestamptz' })
-  eventAt!: Date;
+  /** The meeting's version in the newest event applied: an event with a lower or equal one is stale. */
+  @Property({ type: 'integer' })
+  version: number = 0;
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();

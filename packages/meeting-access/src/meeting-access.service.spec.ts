@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AuthenticatedUser } from '@mymeet/auth';
-import { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
-import type { MeetingAccessRepository } from '../../repositories/meeting-access.repository.js';
-import { MediaError } from '../../domain/media-error.js';
+import { MeetingAccessEntity } from './meeting-access.entity.js';
+import { MeetingAccessError } from './meeting-access.error.js';
+import type { MeetingAccessRepository } from './meeting-access.repository.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 
 const MEETING = '7d3f1a52-3c1e-4a8e-9a3b-2b1f4a6c9d01';
@@ -29,8 +29,8 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    assert.ok(error instanceof MediaError);
-    return error.code;
+    assert.ok(error instanceof MeetingAccessError);
+    return error.publicCode;
   }
   return 'OK';
 }

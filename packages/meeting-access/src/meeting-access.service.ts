@@ -1,7 +1,7 @@
 import { canModify, canView, type AuthenticatedUser } from '@mymeet/auth';
-import type { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
-import type { MeetingAccessRepository } from '../../repositories/meeting-access.repository.js';
-import { forbidden, notFound } from '../../domain/media-error.js';
+import type { MeetingAccessEntity } from './meeting-access.entity.js';
+import { MeetingAccessError } from './meeting-access.error.js';
+import type { MeetingAccessRepository } from './meeting-access.repository.js';
 
 export interface AccessWait {
   /** How long to wait for a meeting's `meeting.created` event when its access row is missing. */
@@ -11,7 +11,7 @@ export interface AccessWait {
 
 export const DEFAULT_ACCESS_WAIT: AccessWait = { timeoutMs: 3_000, pollMs: 100 };
 
-/** Who may see or change a meeting's media, from media's own copy of meeting visibility. */
+/** Who may see or change a meeting's data in this service, from the service's own access copy. */
 export class MeetingAccessService {
   constructor(
     private readonly meetings: MeetingAccessRepository,
@@ -19,19 +19,32 @@ export class MeetingAccessService {
   ) {}
 
   /**
-   * The meeting the user may add media to; NOT_FOUND when they may not see it, FORBIDDEN when
-   * they see it but do not own it. A meeting created a moment ago may not be known yet: its
-   * event is waited for briefly.
+   * The meeting if the user owns it; NOT_FOUND when they may not see it (a hidden meeting looks like a
+   * missing one), FORBIDDEN when they see it but do not own it. A meeting created a moment ago may not
+   * be known yet: its event is waited for briefly.
    */
-  async requireModifiable(user: AuthenticatedUser, meetingId: string): Promise<MeetingAccessEntity> {
+  async requireModifiable(
+    user: AuthenticatedUser,
+    meetingId: string,
+    notOwnerMessage = 'Only the meeting owner can do this',
+  ): Promise<MeetingAccessEntity> {
+    const meeting = await this.requireVisible(user, meetingId);
+    if (!canModify(user, meeting)) throw new MeetingAccessError('NOT_MEETING_OWNER', notOwnerMessage);
+    return meeting;
+  }
+
+  /** The meeting if the user may see it; NOT_FOUND otherwise. */
+  async requireVisible(user: AuthenticatedUser, meetingId: string): Promise<MeetingAccessEntity> {
     const meeting = await this.awaitMeeting(meetingId);
-    if (!meeting || meeting.deleted || !canView(user, meeting)) throw notFound('Meeting');
-    if (!canModify(user, meeting)) throw forbidden('Only the meeting owner can add recordings to it');
+    if (!meeting || meeting.deleted || !canView(user, meeting)) {
+      throw new MeetingAccessError('MEETING_NOT_FOUND', 'Meeting not found');
+    }
     return meeting;
   }
 
   /** The meeting unless it is unknown or deleted, for work done on a user's behalf earlier (jobs). */
   async findLiveMeeting(meetingId: string): Promise<MeetingAccessEntity | null> {
+    if (!isUuid(meetingId)) return null;
     const meeting = await this.meetings.findByMeetingId(meetingId);
     return meeting && !meeting.deleted ? meeting : null;
   }
