@@ -1,4 +1,5 @@
 import { createLogger, type Logger } from '@mymeet/core';
+import { consumeMeetingState } from '@mymeet/meeting-access';
 import { openServiceBackbone, startSubgraph } from '@mymeet/server';
 import type { TranscriptsConfig } from './config.js';
 import { transcriptsEntities } from './entities/index.js';
@@ -8,7 +9,7 @@ import { transcriptsMigrations } from './migrations/index.js';
 import { startMissingSegmentsTimer } from './missing-segments.timer.js';
 import { buildTranscriptsSchema } from './schema/build-transcripts-schema.js';
 import { transcriptsContextFactory } from './schema/transcripts-context.js';
-import type { MeetingAccessReplica } from './services/meeting-access.port.js';
+import { meetingAccessFor } from './services/meeting-access.adapter.js';
 import { deleteMeetingTranscripts } from './services/meeting-cleanup.service.js';
 
 export interface RunningTranscriptsService {
@@ -16,15 +17,10 @@ export interface RunningTranscriptsService {
   stop(): Promise<void>;
 }
 
-export interface TranscriptsServiceOverrides {
-  meetingAccess?: MeetingAccessReplica;
-}
-
 /** Wires the transcripts subgraph: database (migrated), NATS, outbox, consumers, sweeper, HTTP. */
 export async function startTranscriptsService(
   config: TranscriptsConfig,
   logger: Logger = createLogger('transcripts', config.logLevel),
-  overrides: TranscriptsServiceOverrides = {},
 ): Promise<RunningTranscriptsService> {
   const backbone = await openServiceBackbone({
     name: 'transcripts',
@@ -33,8 +29,6 @@ export async function startTranscriptsService(
     logger,
   });
   const { orm, messaging, kick } = backbone;
-  const meetingAccess = overrides.meetingAccess;
-  if (!meetingAccess) throw new Error('meeting access replica not wired yet');
   const consumerOptions = {
     logger,
     consumerPrefix: config.consumerPrefix,
@@ -42,9 +36,14 @@ export async function startTranscriptsService(
     afterCommit: kick,
   };
   const consumers = [
-    await meetingAccess.start(deleteMeetingTranscripts),
-    await consumeMediaReady(orm, messaging, meetingAccess.port, consumerOptions),
-    await consumeWorkerEvents(orm, messaging, meetingAccess.port, {
+    // Who may see each meeting, from the STATE stream; a deleted meeting takes its runs along.
+    await consumeMeetingState(orm, messaging, logger, {
+      consumerPrefix: config.consumerPrefix,
+      deliverFrom: config.consumerStart,
+      onDeleted: deleteMeetingTranscripts,
+    }),
+    await consumeMediaReady(orm, messaging, meetingAccessFor, consumerOptions),
+    await consumeWorkerEvents(orm, messaging, meetingAccessFor, {
       ...consumerOptions,
       concurrency: config.eventConcurrency,
     }),
@@ -62,7 +61,7 @@ export async function startTranscriptsService(
     config,
     logger,
     isReady: backbone.isReady,
-    extendContext: transcriptsContextFactory(orm, meetingAccess.port, kick),
+    extendContext: transcriptsContextFactory(orm, meetingAccessFor, kick),
   });
   return {
     url: server.http.url,

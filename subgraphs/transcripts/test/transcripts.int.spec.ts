@@ -25,7 +25,6 @@ import { transcriptsEntities } from '../src/entities/index.js';
 import { transcriptsMigrations } from '../src/migrations/index.js';
 import { startTranscriptsService, type RunningTranscriptsService } from '../src/transcripts-service.js';
 import { FakeWorker, sampleSegments } from './support/fake-worker.js';
-import { InMemoryMeetingAccess } from './support/in-memory-meeting-access.js';
 import { ffmpegCueCount, parseSrt, parseVtt } from './support/subtitle-parsers.js';
 
 const TRANSCRIPT_FIELDS = `id meetingId mediaId status stage percent language engine durationSeconds text wordCount
@@ -40,7 +39,6 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
   const alice: AuthenticatedUser = { sub: `alice-${randomUUID()}`, email: 'alice@example.com', roles: [] };
   const bob: AuthenticatedUser = { sub: `bob-${randomUUID()}`, email: 'bob@example.com', roles: [] };
   const eve: AuthenticatedUser = { sub: `eve-${randomUUID()}`, email: 'eve@example.com', roles: [] };
-  const access = new InMemoryMeetingAccess();
   let service: RunningTranscriptsService;
   let orm: MikroORM;
   let nc: NatsConnection;
@@ -79,12 +77,35 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
   /** Every worker event published so far has been handled and acknowledged. */
   const workerEventsHandled = () => waitForCatchUp(nc, 'EVENTS', `${consumerPrefix}-worker-events`, 20_000);
 
+  /** A meeting as the meetings service announces it (EVENTS and STATE), once this service knows it. */
+  async function newMeeting(
+    meetingId: string,
+    owner: AuthenticatedUser,
+    participantEmails: string[] = [],
+    language: string | null = 'en',
+  ) {
+    await publishEvent(nc, 'meeting.created', meetingId, {
+      ownerId: owner.sub,
+      participantEmails,
+      title: 'Weekly planning',
+      language,
+      version: 1,
+    });
+    await eventually(async () => {
+      const rows = await orm.em
+        .fork()
+        .getConnection()
+        .execute('select 1 from meeting_access where meeting_id = ? and version = 1', [meetingId]);
+      assert.equal(rows.length, 1);
+    });
+  }
+
   /** A meeting of Alice's with Bob as participant, and a recording media announced READY. */
   async function meetingWithRecording(language: string | null = 'en') {
     const meetingId = randomUUID();
     const mediaId = randomUUID();
     const transcriptId = randomUUID();
-    access.add(meetingId, alice, ['bob@example.com'], language);
+    await newMeeting(meetingId, alice, ['bob@example.com'], language);
     const mediaReady = await publishEvent(nc, 'media.ready', meetingId, {
       mediaId,
       transcriptId,
@@ -135,9 +156,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       TRANSCRIPTS_MISSING_SEGMENTS_TIMEOUT_SECONDS: String(MISSING_SEGMENTS_TIMEOUT_SECONDS),
       TRANSCRIPTS_SWEEP_INTERVAL_SECONDS: '0.5',
     });
-    service = await startTranscriptsService(config, createLogger('transcripts', 'silent'), {
-      meetingAccess: access,
-    });
+    service = await startTranscriptsService(config, createLogger('transcripts', 'silent'));
     orm = await openDatabase({
       url: databaseUrl,
       entities: transcriptsEntities,
@@ -460,7 +479,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     assert.equal(errorCode(badLanguage), 'BAD_USER_INPUT');
     assert.equal(badLanguage.errors![0]!.extensions!.field, 'language');
     const empty = randomUUID();
-    access.add(empty, alice);
+    await newMeeting(empty, alice);
     const noRecording = await call(alice, retranscribe, { m: empty });
     assert.equal(errorCode(noRecording), 'BAD_USER_INPUT');
     assert.equal(noRecording.errors![0]!.extensions!.field, 'meetingId');
@@ -575,12 +594,14 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
 
   it("deletes a deleted meeting's transcripts; its late events are dropped", async () => {
     const { meetingId, transcriptId } = await completedRun(sampleSegments(2));
-    await access.delete(orm, meetingId);
-    const rows = await orm.em
-      .fork()
-      .getConnection()
-      .execute('select 1 from transcript where meeting_id = ?', [meetingId]);
-    assert.equal(rows.length, 0);
+    await publishEvent(nc, 'meeting.deleted', meetingId, { ownerId: alice.sub, version: 2 });
+    await eventually(async () => {
+      const rows = await orm.em
+        .fork()
+        .getConnection()
+        .execute('select 1 from transcript where meeting_id = ?', [meetingId]);
+      assert.equal(rows.length, 0);
+    });
     assert.equal((await segmentRows(transcriptId)).length, 0);
     await new FakeWorker(nc, meetingId, transcriptId).segment(sampleSegments(1)[0]!);
     // Acknowledged at once, not retried until dead-lettered.

@@ -13,8 +13,6 @@ export interface KnownMeeting {
  * the meetings database). Invisible and missing look the same.
  */
 export interface MeetingAccessPort {
-  /** The meeting when the user may see it, else null. */
-  findVisible(user: AuthenticatedUser, meetingId: string): Promise<KnownMeeting | null>;
   /** The meeting when the user owns it; NOT_FOUND when they may not see it, FORBIDDEN when they only see it. */
   requireOwner(user: AuthenticatedUser, meetingId: string, action: string): Promise<KnownMeeting>;
   /** The ids among these the user may see. */
@@ -25,12 +23,3 @@ export interface MeetingAccessPort {
 
 /** A port bound to one unit of work (a request's or a message's EntityManager). */
 export type MeetingAccessFactory = (em: EntityManager) => MeetingAccessPort;
-
-/** Runs in the replica's transaction when a meeting is deleted, so its data goes with it. */
-export type MeetingDeletedHandler = (em: EntityManager, meetingId: string) => Promise<void>;
-
-/** Keeps the replica of meeting access current and hands out ports bound to a unit of work. */
-export interface MeetingAccessReplica {
-  port: MeetingAccessFactory;
-  start(onDeleted: MeetingDeletedHandler): Promise<{ stop(): Promise<void> }>;
-}
