@@ -6,7 +6,7 @@ export interface EmbeddedStorage {
   stop(): Promise<void>;
 }
 
-const LOCAL_S3_PORT = 4569;
+const LOCAL_S3_PORT = Number(process.env.S3_LOCAL_PORT ?? 4569);
 
 /**
  * S3-compatible storage: the endpoint in `S3_ENDPOINT` when set (MinIO, AWS), else a local server for

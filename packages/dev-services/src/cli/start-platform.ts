@@ -37,10 +37,17 @@ const supervisor = new ProcessSupervisor((name, code) => {
   void shutdown(1);
 });
 
+const SHUTDOWN_GRACE_MS = 15_000;
+
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     log('stopping…');
+    // Whatever order the processes die in, the supervisor never outlives its grace period.
+    setTimeout(() => {
+      log(`still stopping after ${SHUTDOWN_GRACE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await supervisor.stopAll();
     await storage.stop();
     await nats.stop();
