@@ -1,5 +1,6 @@
 import { createLogger, type Logger } from '@mymeet/core';
-import { openServiceBackbone, startSubgraph } from '@mymeet/server';
+import { openServiceBackbone } from '@mymeet/backbone';
+import { startSubgraph } from '@mymeet/server';
 import type { MediaConfig } from './config.js';
 import { mediaEntities } from './entities/index.js';
 import { consumeMediaImportJobs } from './events/media-import.consumer.js';
