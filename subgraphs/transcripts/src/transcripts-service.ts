@@ -1,6 +1,7 @@
 import { createLogger, type Logger } from '@mymeet/core';
 import { consumeMeetingState } from '@mymeet/meeting-access';
-import { openServiceBackbone, startSubgraph } from '@mymeet/server';
+import { openServiceBackbone } from '@mymeet/backbone';
+import { startSubgraph } from '@mymeet/server';
 import type { TranscriptsConfig } from './config.js';
 import { transcriptsEntities } from './entities/index.js';
 import { consumeMediaReady } from './events/media-ready.consumer.js';
