@@ -50,18 +50,33 @@ try {
     await waitFor(name, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 30_000);
   }
   const token = await mintDevToken(secrets.JWT_SECRET, { sub: 'bench', email: 'bench@example.com' });
-  const post = (url: string, headers: Record<string, string>, query: string, variables = {}) =>
-    fetch(url, {
+  const post = (
+    url: string,
+    headersFor: (body: string) => Record<string, string>,
+    query: string,
+    variables = {},
+  ) => {
+    const body = JSON.stringify({ query, variables });
+    return fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...headersFor(body) },
+      body,
     }).then(async (response) => response.ok && !((await response.json()) as { errors?: unknown }).errors);
+  };
   const viaGateway = (query: string, variables = {}) =>
-    post('http://127.0.0.1:4900/graphql', { authorization: `Bearer ${token}` }, query, variables);
+    post('http://127.0.0.1:4900/graphql', () => ({ authorization: `Bearer ${token}` }), query, variables);
   const direct = (query: string) =>
     post(
       'http://127.0.0.1:4901/graphql',
-      signInternalIdentity({ sub: 'bench', email: 'bench@example.com', roles: [] }, secrets.INTERNAL_SECRET),
+      (body) =>
+        signInternalIdentity(
+          { sub: 'bench', email: 'bench@example.com', roles: [] },
+          secrets.INTERNAL_SECRET,
+          {
+            audience: 'meetings',
+            body,
+          },
+        ),
       query,
     );
 
