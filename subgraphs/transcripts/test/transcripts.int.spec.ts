@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from '@mymeet/auth';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
@@ -14,6 +14,7 @@ import {
   eventually,
   graphqlClient,
   publishEvent,
+  subgraphClient,
   takeJobs,
   testDatabaseUrl,
   testNatsUrl,
@@ -44,11 +45,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
   let nc: NatsConnection;
 
   const call = (user: AuthenticatedUser, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlClient(`${service.url}/graphql`)(
-      query,
-      variables,
-      signInternalIdentity(user, secrets.INTERNAL_SECRET),
-    );
+    subgraphClient(`${service.url}/graphql`, 'transcripts', secrets.INTERNAL_SECRET)(user, query, variables);
 
   /** `Meeting.transcript` as the gateway asks for it (`_entities`). */
   async function meetingTranscript(user: AuthenticatedUser, meetingId: string, fields = TRANSCRIPT_FIELDS) {
