@@ -269,6 +269,23 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     assert.equal((await segmentRows(transcriptId)).length, 3);
   });
 
+  it("completes on the first attempt's completion even when a redelivery already rewrote some segments", async () => {
+    const { transcriptId, worker: firstAttempt } = await meetingWithRecording();
+    const segments = sampleSegments(3);
+    for (const segment of segments) await firstAttempt.segment(segment);
+    await workerEventsHandled();
+    // The job was redelivered before the first attempt's completion was handled; the second attempt's
+    // own completion shares its event id and is dropped, so the first one's must seal the run.
+    await firstAttempt.redelivered().segment({ ...segments[1]!, text: 'rewritten by the second attempt' });
+    await workerEventsHandled();
+    await firstAttempt.completed(3);
+    const done = await untilStatus(transcriptId, 'COMPLETED');
+    assert.equal(
+      done.text,
+      [segments[0]!.text, 'rewritten by the second attempt', segments[2]!.text].join(' '),
+    );
+  });
+
   it('fails a run whose reported segments never all arrive, naming them, and tells the meeting', async () => {
     const { meetingId, transcriptId, worker } = await meetingWithRecording();
     const segments = sampleSegments(4);

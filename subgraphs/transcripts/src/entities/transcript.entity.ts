@@ -70,7 +70,7 @@ export class TranscriptEntity {
   @Property({ type: 'timestamptz', nullable: true })
   reportedAt: Date | null = null;
 
-  /** The job attempt that reported completion; only its own segments complete the run. */
+  /** The job attempt that reported completion; segments of earlier attempts do not complete the run. */
   @Property({ type: 'integer' })
   reportedAttempt: number = 0;
 

@@ -52,17 +52,21 @@ export class SegmentRepository {
     return rows[0]?.inserted === true;
   }
 
-  /** Segments of one job attempt below `limit`. */
+  /** Segments below `limit` made by this job attempt or a later one. */
   async countBelow(transcriptId: string, limit: number, attempt: number): Promise<number> {
-    return this.em.count(TranscriptSegmentEntity, { transcriptId, attempt, index: { $lt: limit } });
+    return this.em.count(TranscriptSegmentEntity, {
+      transcriptId,
+      attempt: { $gte: attempt },
+      index: { $lt: limit },
+    });
   }
 
-  /** Indexes below `limit` that the job attempt has not delivered. */
+  /** Indexes below `limit` that neither this job attempt nor a later one has delivered. */
   async missingBelow(transcriptId: string, limit: number, attempt: number): Promise<number[]> {
     const rows = await this.em.execute<Array<{ index: number }>>(
       `select n as "index" from generate_series(0, ?::int - 1) n
        where not exists (
-         select 1 from "transcript_segment" s where s."transcript_id" = ? and s."index" = n and s."attempt" = ?)
+         select 1 from "transcript_segment" s where s."transcript_id" = ? and s."index" = n and s."attempt" >= ?)
        order by n`,
       [limit, transcriptId, attempt],
     );

@@ -6,8 +6,10 @@ import type { TranscriptRepository } from '../repositories/transcript.repository
 
 /**
  * Seals a run the worker reported complete once every segment the reporting job attempt announced
- * is stored in that attempt's version: segments an earlier attempt left past the reported count go,
- * the word count is taken, and `transcript.ready` is staged. Call with the run locked.
+ * is stored in that attempt's version or a later one's (a later attempt's own completion may never
+ * come: it can share the first one's event id and be dropped as a duplicate). Segments an earlier
+ * attempt left past the reported count go, the word count is taken, and `transcript.ready` is
+ * staged. Call with the run locked.
  * @returns whether the run is now COMPLETED.
  */
 export async function completeIfAllSegmentsStored(
