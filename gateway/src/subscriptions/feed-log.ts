@@ -4,6 +4,7 @@ interface Slot {
   entry: FeedEntry;
   /** Entries that cannot be merged away before this one, from the log's beginning. */
   fixedBefore: number;
+  appendedAt: number;
 }
 
 /**
@@ -19,7 +20,10 @@ export class FeedLog {
   /** The highest sequence dropped from memory (0: nothing dropped). */
   droppedThroughSeq = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {}
 
   get start(): number {
     return this.base;
@@ -34,7 +38,7 @@ export class FeedLog {
   }
 
   append(entry: FeedEntry): void {
-    this.slots.push({ entry, fixedBefore: this.fixedTotal });
+    this.slots.push({ entry, fixedBefore: this.fixedTotal, appendedAt: this.now() });
     if (!entry.mergeable) this.fixedTotal += 1;
     if (this.slots.length > this.capacity) {
       // Drop a tenth at once so appends stay amortised O(1).
@@ -43,6 +47,12 @@ export class FeedLog {
       this.slots = this.slots.slice(drop);
       this.base += drop;
     }
+  }
+
+  /** How long ago the entry at `position` arrived, in milliseconds. */
+  ageOf(position: number): number {
+    const slot = this.slots[position - this.base];
+    return slot ? this.now() - slot.appendedAt : 0;
   }
 
   /** The position of the first entry after `seq` (the log's end when there is none yet). */

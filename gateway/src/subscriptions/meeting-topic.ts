@@ -39,6 +39,8 @@ const ACCESS_EVENTS = new Set(['meeting.updated', 'meeting.deleted']);
 export class MeetingTopic {
   /** The newest stream sequence applied. */
   headSeq = 0;
+  /** Someone may see this meeting: worth keeping warm for a while after its last subscriber left. */
+  everAdmitted = false;
   readonly ready: Promise<void>;
   private markReady!: () => void;
   private isReady = false;
@@ -106,7 +108,9 @@ export class MeetingTopic {
     for (;;) {
       const generation = this.accessGeneration;
       const visible = await this.visibleTo(user, scope);
-      if (generation === this.accessGeneration) return visible;
+      if (generation !== this.accessGeneration) continue;
+      if (visible) this.everAdmitted = true;
+      return visible;
     }
   }
 

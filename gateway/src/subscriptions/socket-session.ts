@@ -15,6 +15,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class SocketSession {
   readonly subscriptions = new Set<Backlog>();
+  /** Subscribe requests still being checked: they count against the per-connection cap too. */
+  admitting = 0;
   private closed = false;
   private readonly expiry: NodeJS.Timeout;
 

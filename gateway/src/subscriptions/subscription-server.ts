@@ -104,10 +104,18 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
         const session = sessions.get(ctx);
         if (!session)
           return [new GraphQLError('Not connected', { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
+        if (session.subscriptions.size + session.admitting >= settings.maxSubscriptionsPerConnection) {
+          return [
+            rateLimited(`At most ${settings.maxSubscriptionsPerConnection} subscriptions per connection`),
+          ];
+        }
+        session.admitting += 1;
         try {
           return await admit(session, payload as SubscribeRequest);
         } catch (error) {
           return asErrors(error);
+        } finally {
+          session.admitting -= 1;
         }
       },
 
@@ -134,9 +142,6 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
   );
 
   async function admit(session: SocketSession, request: SubscribeRequest) {
-    if (session.subscriptions.size >= settings.maxSubscriptionsPerConnection) {
-      return [rateLimited(`At most ${settings.maxSubscriptionsPerConnection} subscriptions per connection`)];
-    }
     enforceRateLimit(options.limiter, session.user.sub);
     const served = options.schema();
     if (!served) return [liveEventsUnavailable()];

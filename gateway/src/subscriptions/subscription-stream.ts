@@ -8,8 +8,11 @@ import { meetingNotFound } from './subscription-errors.js';
 import type { TopicLease } from './topic-registry.js';
 
 export interface StreamSettings {
-  /** Owing this many entries or more, a subscription skips progress a later entry of its run supersedes. */
-  mergeAfter: number;
+  /**
+   * A live subscription whose next entry has waited this long (ms) is slow: it skips progress a
+   * later entry of the same run supersedes. A fast client drains a burst long before.
+   */
+  mergeAfterMs: number;
 }
 
 export interface StreamSource {
@@ -28,8 +31,9 @@ export interface StreamSource {
  * One subscription: a reader of its meeting topic's log at its own position, handed to graphql-ws
  * as the async iterator it drains. graphql-ws asks for the next payload only once the previous one
  * is written to the socket, so a slow client simply falls behind in the shared log (no copy per
- * subscriber): from `mergeAfter` entries behind, superseded progress is skipped, and when the socket
- * owes more than its backlog allows it is closed (the client resumes from its last cursor). Ends
+ * subscriber): once live and `mergeAfterMs` behind, superseded progress is skipped, and when
+ * the socket owes more than its backlog allows it is closed (the client resumes from its last
+ * cursor); a replay from a cursor delivers every entry at the client's pace. Ends
  * after a terminal entry, on `return()` (client unsubscribed or left), or with NOT_FOUND when the
  * subscriber loses sight of the meeting.
  */
@@ -156,7 +160,8 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
       const entry = log.at(this.position)!;
       this.position += 1;
       if (entry.seq <= this.lastSeq) continue;
-      if (entry.mergeable && log.end - this.position >= this.source.settings.mergeAfter) {
+      // Only a live subscriber that fell behind merges; a replay (a resume) gets every entry.
+      if (this.live && entry.mergeable && log.ageOf(this.position - 1) >= this.source.settings.mergeAfterMs) {
         const next = log.at(this.position);
         if (next && next.runId === entry.runId) {
           this.merged += 1;

@@ -94,6 +94,8 @@ export class TopicRegistry {
   private release(meetingId: string, held: Held): void {
     held.leases -= 1;
     if (held.leases > 0) return;
+    // A meeting nobody was allowed to watch (a guessed or missing id) is dropped at once.
+    const lingerMs = held.topic.everAdmitted ? this.options.lingerMs : 0;
     held.linger = setTimeout(() => {
       if (held.leases > 0 || this.topics.get(meetingId) !== held) return;
       this.topics.delete(meetingId);
@@ -102,7 +104,7 @@ export class TopicRegistry {
         .catch((error: unknown) =>
           this.options.logger.warn({ err: error, meetingId }, 'could not remove a meeting consumer'),
         );
-    }, this.options.lingerMs);
+    }, lingerMs);
     held.linger.unref();
   }
 }
