@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from '@mymeet/auth';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
-  graphqlClient,
+  subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
@@ -74,15 +74,14 @@ export async function startMediaHarness(
   const orm = await openDatabase({ url: databaseUrl, entities: mediaEntities, migrations: mediaMigrations });
   const nc = await connect({ servers: testNatsUrl() });
   await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
-  const client$ = graphqlClient(`${service.url}/graphql`);
+  const client$ = subgraphClient(`${service.url}/graphql`, 'media', secrets.INTERNAL_SECRET);
   return {
     config,
     service,
     orm,
     nc,
     storage: new S3ObjectStorage({ bucket, client }),
-    call: (user, query, variables = {}) =>
-      client$(query, variables, signInternalIdentity(user, secrets.INTERNAL_SECRET)),
+    call: (user, query, variables = {}) => client$(user, query, variables),
     async newMeeting(owner, participantEmails = []) {
       const meetingId = randomUUID();
       await publishEvent(nc, 'meeting.created', meetingId, {
