@@ -74,14 +74,14 @@ export async function startMediaHarness(
   const orm = await openDatabase({ url: databaseUrl, entities: mediaEntities, migrations: mediaMigrations });
   const nc = await connect({ servers: testNatsUrl() });
   await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
-  const client$ = subgraphClient(`${service.url}/graphql`, 'media', secrets.INTERNAL_SECRET);
+  const asUser = subgraphClient(`${service.url}/graphql`, 'media', secrets.INTERNAL_SECRET);
   return {
     config,
     service,
     orm,
     nc,
     storage: new S3ObjectStorage({ bucket, client }),
-    call: (user, query, variables = {}) => client$(user, query, variables),
+    call: (user, query, variables = {}) => asUser(user, query, variables),
     async newMeeting(owner, participantEmails = []) {
       const meetingId = randomUUID();
       await publishEvent(nc, 'meeting.created', meetingId, {
