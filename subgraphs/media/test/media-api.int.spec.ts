@@ -559,6 +559,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     const sweeper = new MediaSweeper(new MediaAssetRepository(orm.em.fork()), storage, {
       abandonedAfterHours: 24,
       completionGraceMs: 3_600_000,
+      abandonedImportAfterMs: 6 * 3_600_000,
       batchSize: 10,
     });
     const result = await sweeper.sweep();

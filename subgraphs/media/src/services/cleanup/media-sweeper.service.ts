@@ -9,6 +9,11 @@ export interface MediaSweepOptions {
   abandonedAfterHours: number;
   /** A client that sent its last bytes just before its links expired still gets this long to complete. */
   completionGraceMs: number;
+  /**
+   * A URL import neither settled nor renewed for this long has no delivery left (its job was lost,
+   * or a duplicate delivery was acked while the run that held it died): it is rejected.
+   */
+  abandonedImportAfterMs: number;
   batchSize: number;
 }
 
@@ -22,7 +27,9 @@ export class MediaSweeper {
     private readonly options: MediaSweepOptions,
   ) {}
 
-  async sweep(now = new Date()): Promise<{ abortedUploads: number; expiredAssets: number }> {
+  async sweep(
+    now = new Date(),
+  ): Promise<{ abortedUploads: number; expiredAssets: number; abandonedImports: number }> {
     const abortedUploads = await sweepAbandonedUploads(this.storage, {
       olderThanHours: this.options.abandonedAfterHours,
       now,
@@ -41,7 +48,28 @@ export class MediaSweeper {
       return rows;
     });
     for (const asset of expired) await this.discard(asset);
-    return { abortedUploads, expiredAssets: expired.length };
+    const abandoned = await this.rejectAbandonedImports(now);
+    return { abortedUploads, expiredAssets: expired.length, abandonedImports: abandoned };
+  }
+
+  private async rejectAbandonedImports(now: Date): Promise<number> {
+    const before = new Date(now.getTime() - this.options.abandonedImportAfterMs);
+    const rows = await this.assets.inTransaction(async (assets) => {
+      const found = await assets.findAbandonedImportsForUpdate(before, this.options.batchSize);
+      for (const asset of found) {
+        rejectAsset(
+          asset,
+          'IMPORT_FAILED',
+          'The import stopped without finishing; import the URL again.',
+          assets,
+        );
+        asset.importLeaseToken = null;
+        asset.importLeaseUntil = null;
+      }
+      return found;
+    });
+    for (const asset of rows) await this.storage.deletePrefix(mediaObjectPrefix(asset.meetingId, asset.id));
+    return rows.length;
   }
 
   private async discard(asset: MediaAssetEntity): Promise<void> {
