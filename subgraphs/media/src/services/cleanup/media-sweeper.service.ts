@@ -19,7 +19,10 @@ export interface MediaSweepOptions {
 
 export const DEFAULT_COMPLETION_GRACE_MS = 60 * 60_000;
 
-/** Periodic cleanup: multipart uploads nobody completed, and pending assets whose links expired long ago. */
+/**
+ * Periodic cleanup: multipart uploads nobody completed, pending assets whose links expired long ago,
+ * and URL imports no delivery can finish any more.
+ */
 export class MediaSweeper {
   constructor(
     private readonly assets: MediaAssetRepository,
@@ -34,42 +37,44 @@ export class MediaSweeper {
       olderThanHours: this.options.abandonedAfterHours,
       now,
     });
-    const before = new Date(now.getTime() - this.options.completionGraceMs);
-    const expired = await this.assets.inTransaction(async (assets) => {
-      const rows = await assets.findExpiredPendingForUpdate(before, this.options.batchSize);
-      for (const asset of rows) {
-        rejectAsset(
-          asset,
-          'UPLOAD_EXPIRED',
-          'The upload was not completed before its links expired; request a new upload.',
-          assets,
-        );
-      }
-      return rows;
-    });
-    for (const asset of expired) await this.discard(asset);
-    const abandoned = await this.rejectAbandonedImports(now);
-    return { abortedUploads, expiredAssets: expired.length, abandonedImports: abandoned };
+    const expired = await this.rejectBatch(
+      (assets) =>
+        assets.findExpiredPendingForUpdate(
+          new Date(now.getTime() - this.options.completionGraceMs),
+          this.options.batchSize,
+        ),
+      'UPLOAD_EXPIRED',
+      'The upload was not completed before its links expired; request a new upload.',
+    );
+    const abandoned = await this.rejectBatch(
+      (assets) =>
+        assets.findAbandonedImportsForUpdate(
+          new Date(now.getTime() - this.options.abandonedImportAfterMs),
+          this.options.batchSize,
+        ),
+      'IMPORT_FAILED',
+      'The import stopped without finishing; import the URL again.',
+    );
+    return { abortedUploads, expiredAssets: expired, abandonedImports: abandoned };
   }
 
-  private async rejectAbandonedImports(now: Date): Promise<number> {
-    const before = new Date(now.getTime() - this.options.abandonedImportAfterMs);
-    const rows = await this.assets.inTransaction(async (assets) => {
-      const found = await assets.findAbandonedImportsForUpdate(before, this.options.batchSize);
-      for (const asset of found) {
-        rejectAsset(
-          asset,
-          'IMPORT_FAILED',
-          'The import stopped without finishing; import the URL again.',
-          assets,
-        );
+  /** Rejects one locked batch in one transaction, then frees the bytes of what it rejected. */
+  private async rejectBatch(
+    find: (assets: MediaAssetRepository) => Promise<MediaAssetEntity[]>,
+    code: string,
+    message: string,
+  ): Promise<number> {
+    const rejected = await this.assets.inTransaction(async (assets) => {
+      const rows = await find(assets);
+      for (const asset of rows) {
+        rejectAsset(asset, code, message, assets);
         asset.importLeaseToken = null;
         asset.importLeaseUntil = null;
       }
-      return found;
+      return rows;
     });
-    for (const asset of rows) await this.storage.deletePrefix(mediaObjectPrefix(asset.meetingId, asset.id));
-    return rows.length;
+    for (const asset of rejected) await this.discard(asset);
+    return rejected.length;
   }
 
   private async discard(asset: MediaAssetEntity): Promise<void> {
