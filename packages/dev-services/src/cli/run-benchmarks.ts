@@ -4,6 +4,7 @@ import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
+import { benchTranscripts } from '../bench/transcripts-bench.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
@@ -115,6 +116,15 @@ try {
   const memory = await (await fetch('http://127.0.0.1:4990/metrics')).text();
   const rss = /process_resident_memory_bytes\{[^}]*\} (\d+)/.exec(memory)?.[1];
   if (rss) console.log(`gateway resident memory after the run: ${(Number(rss) / 2 ** 20).toFixed(0)} MiB`);
+  const transcripts = await benchTranscripts({
+    root,
+    postgresUrl: postgres.url,
+    natsUrl: nats.url,
+    internalSecret: secrets.INTERNAL_SECRET,
+    log,
+  });
+  console.log('');
+  for (const line of transcripts) console.log(line);
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);
