@@ -86,14 +86,18 @@ function clipLines(markdown: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf('\n'))}\n…\n`;
 }
 
-function unique<T extends { text: string }>(items: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
+/** Items with the same words are one item said again: kept once, citing every moment (first ones first). */
+function unique<T extends { text: string; segments?: number[] }>(items: readonly T[]): T[] {
+  const byText = new Map<string, T>();
+  for (const item of items) {
     const key = item.text.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = byText.get(key);
+    if (!first) byText.set(key, item);
+    else if (first.segments && item.segments) {
+      first.segments = [...new Set([...first.segments, ...item.segments])].slice(0, REPORT_LIMITS.citations);
+    }
+  }
+  return [...byText.values()];
 }
 
 function uniqueStrings(items: readonly string[]): string[] {
