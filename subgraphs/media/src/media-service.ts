@@ -7,7 +7,6 @@ import { consumeMediaImportJobs } from './events/media-import.consumer.js';
 import { consumeMeetingState } from '@mymeet/meeting-access';
 import { meetingObjectPrefix } from './domain/object-keys.js';
 import { MediaAssetRepository } from './repositories/media-asset.repository.js';
-import type { AddressPolicy } from './outbound/address.policy.js';
 import { mediaMigrations } from './migrations/index.js';
 import { buildMediaDependencies } from './media-dependencies.factory.js';
 import { startMediaSweeper } from './media-sweeper.timer.js';
@@ -19,18 +18,12 @@ export interface RunningMediaService {
   stop(): Promise<void>;
 }
 
-export interface MediaServiceOverrides {
-  /** Tests only: which addresses URL imports may reach (there is deliberately no config switch). */
-  importAddressPolicy?: AddressPolicy;
-}
-
 /** Wires the media subgraph: storage (bucket ensured), database (migrated), NATS, outbox, consumers, sweeper, HTTP. */
 export async function startMediaService(
   config: MediaConfig,
   logger: Logger = createLogger('media', config.logLevel),
-  overrides: MediaServiceOverrides = {},
 ): Promise<RunningMediaService> {
-  const deps = buildMediaDependencies(config, overrides.importAddressPolicy);
+  const deps = buildMediaDependencies(config);
   await deps.storage.ensureBucket();
   const backbone = await openServiceBackbone({
     name: 'media',
@@ -50,7 +43,7 @@ export async function startMediaService(
       onDeleted: async (tx, meetingId) =>
         void (await new MediaAssetRepository(tx).deleteByMeeting(meetingId)),
     }),
-    await consumeMediaImportJobs(orm, messaging, deps, logger, kick),
+    await consumeMediaImportJobs(orm, messaging, deps, config.imports, logger, kick),
   ];
   const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);
   const { schema } = await buildMediaSchema();

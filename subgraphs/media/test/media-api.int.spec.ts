@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from '@mymeet/auth';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
@@ -16,7 +16,7 @@ import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   eventually,
-  graphqlClient,
+  subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
@@ -24,7 +24,6 @@ import {
 } from '@mymeet/testing';
 import { loadMediaConfig } from '../src/config.js';
 import { mediaEntities } from '../src/entities/index.js';
-import { publicInternetPlus } from '../src/outbound/address.policy.js';
 import { startMediaService, type RunningMediaService } from '../src/media-service.js';
 import { mediaMigrations } from '../src/migrations/index.js';
 import { MediaAssetRepository } from '../src/repositories/media-asset.repository.js';
@@ -44,6 +43,9 @@ import {
 const MiB = 1024 * 1024;
 type Imported = { id: string; status: string; source: string };
 const run = promisify(execFile);
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256Of = async (url: string) => sha256(new Uint8Array(await (await fetch(url)).arrayBuffer()));
 
 describe('media subgraph against PostgreSQL, NATS and S3', function () {
   this.timeout(120_000);
@@ -65,11 +67,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   let site: FixtureHttpServer;
 
   const call = (user: AuthenticatedUser, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlClient(`${service.url}/graphql`)(
-      query,
-      variables,
-      signInternalIdentity(user, secrets.INTERNAL_SECRET),
-    );
+    subgraphClient(`${service.url}/graphql`, 'media', secrets.INTERNAL_SECRET)(user, query, variables);
 
   async function newMeeting(owner = alice, participants: string[] = ['bob@example.com']): Promise<string> {
     const meetingId = randomUUID();
@@ -179,11 +177,9 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       MEDIA_MAX_UPLOAD_BYTES: String(50 * MiB),
       MEDIA_SINGLE_PUT_MAX_BYTES: String(MiB),
       MEDIA_PART_SIZE_BYTES: String(5 * MiB),
-      MEDIA_IMPORT_ALLOWED_PORTS: `80,443,${site.port}`,
+      OUTBOUND_ALLOWED_HOSTS: `127.0.0.2:${site.port}`,
     });
-    service = await startMediaService(config, createLogger('media-test', 'silent'), {
-      importAddressPolicy: publicInternetPlus(['127.0.0.2']),
-    });
+    service = await startMediaService(config, createLogger('media-test', 'silent'));
     orm = await openDatabase({ url: databaseUrl, entities: mediaEntities, migrations: mediaMigrations });
     nc = await connect({ servers: testNatsUrl() });
     await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
@@ -267,6 +263,45 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     );
   });
 
+  it('keeps serving the validated bytes when the upload URL is used again after completion', async () => {
+    const meetingId = await newMeeting();
+    const { session, asset } = await upload(meetingId, fixtures.mp3);
+    assert.equal(asset.status, 'READY');
+    const original = sha256(await readFile(fixtures.mp3));
+    const uploadKey = `meetings/${meetingId}/${asset.id}/speech.mp3`;
+    // The same presigned PUT replayed with other bytes of the same length (so even a store that checks
+    // the signed length takes it); the local server checks no signature at all and takes anything.
+    const swap = await fetch(session.uploadUrl, {
+      method: 'PUT',
+      headers: session.uploadHeaders ?? {},
+      body: randomBytes((await stat(fixtures.mp3)).size),
+    });
+    assert.equal(swap.status, 200, 'the store accepted the replayed PUT');
+
+    const read = await call(alice, 'query ($id: ID!) { mediaAsset(id: $id) { downloadUrl } }', {
+      id: asset.id,
+    });
+    const downloadUrl = (read.data!.mediaAsset as { downloadUrl: string }).downloadUrl;
+    assert.equal(await sha256Of(downloadUrl), original, 'participants download the validated bytes');
+    assert.equal(await sha256Of(asset.downloadUrl), original, 'so does a link issued before the PUT');
+
+    const ready = await eventually(async () => {
+      const event = await readEvent(nc, meetingId, 'media.ready');
+      assert.ok(event);
+      return event;
+    });
+    const objectKey = String(ready.payload.objectKey);
+    assert.notEqual(objectKey, uploadKey, 'workers read a key no upload URL named');
+    const internal = await storage.presignGet({ key: objectKey, expiresInSeconds: 60, audience: 'internal' });
+    assert.equal(await sha256Of(internal.url), original, 'workers read the validated bytes');
+    const [job] = await eventually(async () => {
+      const taken = await takeJobs(nc, 'asr', [asset.transcriptId]);
+      assert.equal(taken.length, 1);
+      return taken;
+    });
+    assert.equal(job!.payload.objectKey, objectKey);
+  });
+
   it('measures requestMediaUpload for a meeting already known', async () => {
     const meetingId = await newMeeting();
     await pendingMultipartUpload(meetingId); // waits for the meeting's event once
@@ -297,8 +332,10 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     assert.equal(asset.status, 'READY', JSON.stringify(asset));
     assert.equal(asset.byteSize, size);
     assert.ok(Math.abs(asset.durationSeconds - 180) < 1, `duration ${asset.durationSeconds}`);
-    const stored = await storage.headObject(`meetings/${meetingId}/${session.media.id}/long-speech.mp3`);
+    const prefix = `meetings/${meetingId}/${session.media.id}`;
+    const stored = await storage.headObject(`${prefix}/accepted/long-speech.mp3`);
     assert.equal(stored?.byteSize, size);
+    assert.equal(await storage.headObject(`${prefix}/long-speech.mp3`), undefined, 'upload key deleted');
   });
 
   it('refuses to complete a multipart upload with a part missing, and completes once it arrives', async () => {
@@ -536,7 +573,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   it("deletes a meeting's objects and rows on meeting.deleted", async () => {
     const meetingId = await newMeeting();
     const { asset } = await upload(meetingId, fixtures.mp3);
-    const key = `meetings/${meetingId}/${asset.id}/speech.mp3`;
+    const key = `meetings/${meetingId}/${asset.id}/accepted/speech.mp3`;
     assert.ok(await storage.headObject(key));
     await publishEvent(nc, 'meeting.deleted', meetingId, { ownerId: alice.sub, version: 3 });
     await eventually(async () => {

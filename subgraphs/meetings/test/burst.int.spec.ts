@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from '@mymeet/auth';
 import { STREAMS, createEvent, eventSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
-  graphqlClient,
+  subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
@@ -60,10 +60,10 @@ describe('a burst through two instances of the meetings service (two relays, two
     const ids: string[] = [];
     for (let n = 0; n < meetingCount; n++) {
       const instance = instances[n % 2]!;
-      const created = await graphqlClient(`${instance.url}/graphql`)(
+      const created = await subgraphClient(`${instance.url}/graphql`, 'meetings', secrets.INTERNAL_SECRET)(
+        alice,
         'mutation ($title: String!) { createMeeting(input: { title: $title }) { id } }',
         { title: `Burst ${n}` },
-        signInternalIdentity(alice, secrets.INTERNAL_SECRET),
       );
       ids.push((created.data as { createMeeting: { id: string } }).createMeeting.id);
     }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from '@mymeet/auth';
 import { STREAMS, createEvent, eventSubject, meetingStateSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { type MikroORM, openDatabase } from '@mymeet/database';
@@ -10,7 +10,7 @@ import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   eventually,
-  graphqlClient,
+  subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
@@ -36,12 +36,7 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
     user: AuthenticatedUser | undefined,
     query: string,
     variables: Record<string, unknown> = {},
-  ) =>
-    graphqlClient(`${service.url}/graphql`)(
-      query,
-      variables,
-      user ? signInternalIdentity(user, secrets.INTERNAL_SECRET) : {},
-    );
+  ) => subgraphClient(`${service.url}/graphql`, 'meetings', secrets.INTERNAL_SECRET)(user, query, variables);
 
   before(async () => {
     const config = loadMeetingsConfig({
@@ -74,8 +69,12 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
     const query = '{ meetings { edges { node { id } } } }';
     const anonymous = await call(undefined, query);
     assert.equal(anonymous.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
-    const forged = signInternalIdentity(alice, 'not-the-shared-secret-but-long-enough!!');
-    const response = await graphqlClient(`${service.url}/graphql`)(query, {}, forged);
+    const forged = subgraphClient(
+      `${service.url}/graphql`,
+      'meetings',
+      'not-the-shared-secret-but-long-enough!!',
+    );
+    const response = await forged(alice, query);
     assert.equal(response.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
   });
 

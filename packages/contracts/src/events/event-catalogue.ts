@@ -10,6 +10,13 @@ const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: 
  */
 const meetingVersion = z.number().int().positive();
 
+/**
+ * Which delivery of the `jobs.asr` job produced a worker event (1 on the first; the handler's
+ * `attempt`). A redelivered job's segments and completion replace an earlier attempt's, even when
+ * the earlier attempt's events arrive later. Optional: without it, the newest event wins.
+ */
+const jobAttempt = z.number().int().positive().optional();
+
 /** Payload schema of every event kind, by the kind's subject suffix (`events.meeting.<id>.<kind>`). */
 export const eventCatalogue = {
   'meeting.created': meetingAccess.extend({
@@ -54,6 +61,7 @@ export const eventCatalogue = {
     speaker: z.string().nullish(),
     text: z.string(),
     confidence: z.number().min(0).max(1).nullish(),
+    attempt: jobAttempt,
   }),
   'transcript.completed': z.object({
     transcriptId: z.uuid(),
@@ -61,6 +69,7 @@ export const eventCatalogue = {
     language: z.string().nullish(),
     durationSeconds: z.number().nonnegative(),
     segmentCount: z.number().int().nonnegative(),
+    attempt: jobAttempt,
   }),
   'transcript.failed': z.object({ transcriptId: z.uuid(), reason: z.string() }),
   /**
