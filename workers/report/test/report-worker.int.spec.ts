@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { createJob, jobSubject, reportResultSchema, type TranscriptSegmentRecord } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
-import { eventually, testNatsUrl } from '@mymeet/testing';
+import { eventsOf, eventually, testNatsUrl } from '@mymeet/testing';
 import { loadReportWorkerConfig } from '../src/config.js';
 import { startReportWorker } from '../src/report-worker.js';
 import { answerSegmentRequests } from './support/fake-transcripts-responder.js';
-import { eventsOf } from './support/meeting-events.js';
 import { ENGLISH_PLANNING, MEETING_DAY } from './support/planning-meetings.js';
 
 describe('report worker against NATS', function () {

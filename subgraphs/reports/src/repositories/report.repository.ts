@@ -86,8 +86,13 @@ export class ReportRepository {
     return rows.find((row) => row.reportId === ready[0]?.id) ?? null;
   }
 
-  findTranscript(transcriptId: string): Promise<MeetingTranscriptEntity | null> {
-    return this.em.findOne(MeetingTranscriptEntity, { transcriptId });
+  /** Records a completed transcript; a second delivery of the same fact changes nothing. */
+  async rememberTranscript(transcript: MeetingTranscriptEntity): Promise<void> {
+    await this.em.execute(
+      `insert into "meeting_transcript" ("transcript_id", "meeting_id", "ready_at", "segment_count", "word_count")
+       values (?, ?, ?, ?, ?) on conflict ("transcript_id") do nothing`,
+      [transcript.transcriptId, transcript.meetingId, transcript.readyAt, transcript.segmentCount, transcript.wordCount],
+    );
   }
 
   /** The meeting's newest completed transcript. */
@@ -122,6 +127,11 @@ export class ReportRepository {
     const result = await this.em.transactional((tx) => work(new ReportRepository(tx)));
     this.afterCommit();
     return result;
+  }
+
+  /** Writes what is pending in the unit of work (inside a transaction: not yet committed). */
+  async flush(): Promise<void> {
+    await this.em.flush();
   }
 
   async commit(): Promise<void> {

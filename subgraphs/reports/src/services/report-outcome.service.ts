@@ -8,8 +8,8 @@ import type { ReportRepository } from '../repositories/report.repository.js';
 
 /**
  * Applies the worker's events to a run, inside each event's transaction with the run's row locked.
- * A settled run (READY or FAILED) never changes again, so redelivered, late or duplicate events
- * (a job redelivered after it finished) change nothing.
+ * A READY run never changes again and a FAILED one only becomes READY, so redelivered, late or
+ * duplicate events (a job redelivered after it finished) change nothing.
  */
 export class ReportOutcomeService {
   constructor(private readonly reports: ReportRepository) {}
@@ -30,10 +30,14 @@ export class ReportOutcomeService {
     report.completedAt = new Date(event.occurredAt);
   }
 
-  /** Stores the result, gives its items their stable ids, and announces `report.completed`. */
+  /**
+   * Stores the result, gives its items their stable ids, and announces `report.completed`. A result
+   * wins over a failure that overtook it (an attempt that failed after an earlier one had succeeded:
+   * the kinds travel on separate consumers), so the outcome does not depend on arrival order.
+   */
   async onGenerated(event: EventEnvelope<'report.generated'>): Promise<void> {
     const report = await this.reports.lockById(event.payload.reportId);
-    if (!report || isSettled(report.status)) return;
+    if (!report || report.status === ReportStatus.READY) return;
     const { result, model, language } = event.payload;
     Object.assign(report, {
       status: ReportStatus.READY,
@@ -64,6 +68,7 @@ export class ReportOutcomeService {
     const known = await this.reports.lockTrackedItems(report.meetingId, kind);
     const ids = matchItems(items, known, report.transcriptId);
     const byId = new Map(known.map((item) => [item.id, item]));
+    const trackedIds: string[] = [];
     items.forEach((item, position) => {
       const signature = itemSignature(item.text);
       let tracked = ids[position] ? byId.get(ids[position]!)! : undefined;
@@ -72,13 +77,18 @@ export class ReportOutcomeService {
         this.reports.add(tracked);
       }
       Object.assign(tracked, { signature, segments: item.segments, transcriptId: report.transcriptId });
+      trackedIds.push(tracked.id);
+    });
+    // The rows reference the tracked items, which must therefore be written first.
+    await this.reports.flush();
+    items.forEach((item, position) => {
       const action = 'owner' in item ? item : null;
       this.reports.add(
         Object.assign(new ReportItemEntity(), {
           reportId: report.id,
           kind,
           position,
-          itemId: tracked.id,
+          itemId: trackedIds[position]!,
           text: item.text,
           owner: action?.owner ?? null,
           dueDate: action?.dueDate ?? null,

@@ -22,22 +22,21 @@ export class ReportRunService {
   /** Inside the event's transaction: remember the transcript, and queue the meeting's SUMMARY report once. */
   async onTranscriptReady(event: EventEnvelope<'transcript.ready'>): Promise<ReportEntity | null> {
     const { transcriptId, segmentCount, wordCount } = event.payload;
-    if (!(await this.reports.findTranscript(transcriptId))) {
-      this.reports.add(
-        Object.assign(new MeetingTranscriptEntity(), {
-          transcriptId,
-          meetingId: event.meetingId,
-          readyAt: new Date(event.occurredAt),
-          segmentCount,
-          wordCount,
-        }),
-      );
-    }
+    await this.reports.rememberTranscript(
+      Object.assign(new MeetingTranscriptEntity(), {
+        transcriptId,
+        meetingId: event.meetingId,
+        readyAt: new Date(event.occurredAt),
+        segmentCount,
+        wordCount,
+      }),
+    );
     // Unknown means its meeting.created has not arrived yet; only a deleted meeting gets no report.
     const meeting = await this.meetings.findByMeetingId(event.meetingId);
     if (meeting?.deleted) return null;
-    if (await this.reports.findAutomaticFor(transcriptId)) return null;
+    // Under the meeting's lock, so a concurrent delivery of the same event waits and then sees the report.
     const { version, count } = await this.reports.nextVersion(event.meetingId);
+    if (await this.reports.findAutomaticFor(transcriptId)) return null;
     if (count >= REPORT_POLICY.maxReportsPerMeeting) return null;
     return this.queue({
       meetingId: event.meetingId,
