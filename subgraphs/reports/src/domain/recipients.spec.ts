@@ -27,7 +27,7 @@ describe('report recipients', () => {
 
   it('lets a participant send to participants and themselves only; the owner anywhere', () => {
     const participants = ['bob@example.com', 'carol@example.com'];
-    const bob = { isOwner: false, email: 'Bob@example.com' };
+    const bob = { isOwner: false, email: 'bob@example.com' };
     assert.equal(refusal(() => requireAllowedRecipients(['carol@example.com', 'bob@example.com'], bob, participants)), null);
     assert.deepEqual(refusal(() => requireAllowedRecipients(['carol@example.com', 'eve@example.com'], bob, participants)), {
       code: 'FORBIDDEN',
