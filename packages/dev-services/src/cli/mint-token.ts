@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { mintDevToken } from './dev-token.js';
-import { readLocalSecrets } from './local-secrets.js';
+import { mintDevToken, readLocalSecrets } from '@mymeet/auth';
 
 // `npm run token -- --sub alice --email alice@example.com` prints a development token.
 const { values } = parseArgs({
