@@ -4,7 +4,8 @@ import { deliverAgain, errorCode, eventsOf, eventually, waitForCatchUp } from '@
 import { planningResult } from './support/report-results.js';
 import { ReportsHarness, user } from './support/reports-harness.js';
 
-const ITEMS = 'id version status template model summary decisions actionItems { id text owner dueDate status segments } decisionItems { id text status }';
+const ITEMS =
+  'id version status template model summary decisions actionItems { id text owner dueDate status segments } decisionItems { id text status }';
 
 describe('reports subgraph against PostgreSQL and NATS', function () {
   this.timeout(60_000);
@@ -17,11 +18,16 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
   after(() => harness.stop());
 
   /** Everything published so far of a kind has been handled by the service. */
-  const handled = (kind: string) => waitForCatchUp(harness.nc, 'EVENTS', `${harness.consumerPrefix}-${kind.replace('.', '-')}`, 20_000);
+  const handled = (kind: string) =>
+    waitForCatchUp(harness.nc, 'EVENTS', `${harness.consumerPrefix}-${kind.replace('.', '-')}`, 20_000);
 
   async function readyTranscript(meetingId: string) {
     const transcriptId = randomUUID();
-    const event = await harness.publish('transcript.ready', meetingId, { transcriptId, segmentCount: 16, wordCount: 240 });
+    const event = await harness.publish('transcript.ready', meetingId, {
+      transcriptId,
+      segmentCount: 16,
+      wordCount: 240,
+    });
     return { transcriptId, event };
   }
 
@@ -39,8 +45,19 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     await deliverAgain(harness.nc, event);
     const report = await onlyReport(meetingId, 'id version status template model transcriptId');
     await handled('transcript.ready');
-    assert.deepEqual(report, { id: report.id, version: 1, status: 'QUEUED', template: 'SUMMARY', model: 'pending', transcriptId });
-    assert.equal((await harness.reportsOf(alice, meetingId, 'id')).length, 1, 'a redelivery queues nothing more');
+    assert.deepEqual(report, {
+      id: report.id,
+      version: 1,
+      status: 'QUEUED',
+      template: 'SUMMARY',
+      model: 'pending',
+      transcriptId,
+    });
+    assert.equal(
+      (await harness.reportsOf(alice, meetingId, 'id')).length,
+      1,
+      'a redelivery queues nothing more',
+    );
 
     const [job] = await harness.sql<{ envelope: { id: string; payload: Record<string, unknown> } }>(
       `select envelope from outbox_event where subject = 'jobs.report' and envelope->'payload'->>'reportId' = ?`,
@@ -48,7 +65,13 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     );
     assert.equal(job!.envelope.id, report.id, 'the job id deduplicates publishes');
     assert.deepEqual(Object.keys(job!.envelope.payload).sort(), [
-      'instructions', 'language', 'meetingId', 'referenceDate', 'reportId', 'template', 'transcriptId',
+      'instructions',
+      'language',
+      'meetingId',
+      'referenceDate',
+      'reportId',
+      'template',
+      'transcriptId',
     ]);
     assert.equal(job!.envelope.payload.transcriptId, transcriptId);
     const queued = await eventually(async () => {
@@ -64,7 +87,12 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     await readyTranscript(meetingId);
     const { id: reportId } = await onlyReport(meetingId, 'id');
     await harness.publish('report.progress', meetingId, { reportId, stage: 'ANALYSING', percent: 40 });
-    await eventually(async () => assert.deepEqual(await onlyReport(meetingId, 'status progress'), { status: 'GENERATING', progress: 40 }));
+    await eventually(async () =>
+      assert.deepEqual(await onlyReport(meetingId, 'status progress'), {
+        status: 'GENERATING',
+        progress: 40,
+      }),
+    );
 
     const generated = await harness.publish('report.generated', meetingId, {
       reportId,
@@ -77,7 +105,10 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     await harness.publish('report.progress', meetingId, { reportId, stage: 'READING', percent: 5 });
     await Promise.all(['report.generated', 'report.failed', 'report.progress'].map(handled));
 
-    const report = await onlyReport(meetingId, `${ITEMS} progress failureReason markdown keyPointDetails { text segments }`);
+    const report = await onlyReport(
+      meetingId,
+      `${ITEMS} progress failureReason markdown keyPointDetails { text segments }`,
+    );
     assert.equal(report.status, 'READY');
     assert.equal(report.progress, 100);
     assert.equal(report.failureReason, null);
@@ -94,7 +125,9 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
         ['Dave', '2026-03-11', 'OPEN', [13]],
       ],
     );
-    assert.deepEqual(report.keyPointDetails, [{ text: 'Exports are slow on large projects.', segments: [2] }]);
+    assert.deepEqual(report.keyPointDetails, [
+      { text: 'Exports are slow on large projects.', segments: [2] },
+    ]);
     assert.equal((await eventsOf(harness.nc, meetingId, 'report.completed')).length, 1);
   });
 
@@ -102,7 +135,11 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     const meetingId = await harness.newMeeting(alice, ['bob@example.com']);
     await readyTranscript(meetingId);
     const first = await onlyReport(meetingId, 'id');
-    await harness.publish('report.generated', meetingId, { reportId: first.id, model: 'extractive-textrank', result: planningResult() });
+    await harness.publish('report.generated', meetingId, {
+      reportId: first.id,
+      model: 'extractive-textrank',
+      result: planningResult(),
+    });
     const v1 = await eventually(async () => {
       const report = await onlyReport(meetingId);
       assert.equal(report.status, 'READY');
@@ -111,26 +148,54 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     const [plan, webinars, profiling] = v1.actionItems as Array<{ id: string }>;
 
     const tick = (caller: typeof alice, id: string, status = 'DONE') =>
-      harness.call(caller, 'mutation ($id: ID!, $s: ReportItemStatus!) { setActionItemStatus(id: $id, status: $s) { id status text } }', { id, s: status });
+      harness.call(
+        caller,
+        'mutation ($id: ID!, $s: ReportItemStatus!) { setActionItemStatus(id: $id, status: $s) { id status text } }',
+        { id, s: status },
+      );
     assert.equal(errorCode(await tick(bob, plan!.id)), 'FORBIDDEN', 'a participant sees but cannot tick');
     assert.equal(errorCode(await tick(eve, plan!.id)), 'NOT_FOUND', 'an outsider learns nothing');
-    assert.deepEqual((await tick(alice, plan!.id)).data!.setActionItemStatus, { id: plan!.id, status: 'DONE', text: v1.actionItems[0].text });
+    assert.deepEqual((await tick(alice, plan!.id)).data!.setActionItemStatus, {
+      id: plan!.id,
+      status: 'DONE',
+      text: v1.actionItems[0].text,
+    });
     await tick(alice, webinars!.id);
     const decision = v1.decisionItems[1] as { id: string };
-    await harness.query(alice, 'mutation ($id: ID!) { setDecisionStatus(id: $id, status: DONE) { id } }', { id: decision.id });
+    await harness.query(alice, 'mutation ($id: ID!) { setDecisionStatus(id: $id, status: DONE) { id } }', {
+      id: decision.id,
+    });
 
-    const generate = 'mutation ($m: ID!) { generateReport(meetingId: $m, template: PROTOCOL, instructions: "Focus on tasks") { id version status template instructions } }';
+    const generate =
+      'mutation ($m: ID!) { generateReport(meetingId: $m, template: PROTOCOL, instructions: "Focus on tasks") { id version status template instructions } }';
     assert.equal(errorCode(await harness.call(bob, generate, { m: meetingId })), 'FORBIDDEN');
     const v2 = (await harness.query(alice, generate, { m: meetingId })).generateReport;
-    assert.deepEqual({ ...v2, id: undefined }, { id: undefined, version: 2, status: 'QUEUED', template: 'PROTOCOL', instructions: 'Focus on tasks' });
-    await harness.publish('report.generated', meetingId, { reportId: v2.id, model: 'openai:test', result: planningResult('regenerated') });
+    assert.deepEqual(
+      { ...v2, id: undefined },
+      { id: undefined, version: 2, status: 'QUEUED', template: 'PROTOCOL', instructions: 'Focus on tasks' },
+    );
+    await harness.publish('report.generated', meetingId, {
+      reportId: v2.id,
+      model: 'openai:test',
+      result: planningResult('regenerated'),
+    });
 
     const [latest, oldest] = await eventually(async () => {
       const reports = await harness.reportsOf(alice, meetingId, ITEMS);
-      assert.deepEqual(reports.map((r) => [r.version, r.status]), [[2, 'READY'], [1, 'READY']]);
+      assert.deepEqual(
+        reports.map((r) => [r.version, r.status]),
+        [
+          [2, 'READY'],
+          [1, 'READY'],
+        ],
+      );
       return reports;
     });
-    assert.deepEqual(oldest, { ...v1, actionItems: oldest!.actionItems, decisionItems: oldest!.decisionItems }, 'version 1 is untouched');
+    assert.deepEqual(
+      oldest,
+      { ...v1, actionItems: oldest!.actionItems, decisionItems: oldest!.decisionItems },
+      'version 1 is untouched',
+    );
     assert.equal(oldest!.actionItems.length, 3);
     const items = latest!.actionItems as Array<{ id: string; status: string; text: string }>;
     assert.equal(items[0]!.id, plan!.id, 'the reworded task is the same item');
@@ -139,10 +204,13 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     assert.equal(items[1]!.status, 'OPEN');
     assert.ok(![plan!.id, webinars!.id, profiling!.id].includes(items[2]!.id), 'a new task is a new item');
     assert.equal(items[2]!.status, 'OPEN');
-    assert.deepEqual(latest!.decisionItems.map((d: any) => [d.id, d.status]), [
-      [v1.decisionItems[0].id, 'OPEN'],
-      [decision.id, 'DONE'],
-    ]);
+    assert.deepEqual(
+      latest!.decisionItems.map((d: any) => [d.id, d.status]),
+      [
+        [v1.decisionItems[0].id, 'OPEN'],
+        [decision.id, 'DONE'],
+      ],
+    );
     assert.equal(oldest!.actionItems[1].status, 'DONE', 'a tick shows in every version holding the item');
   });
 
@@ -150,7 +218,10 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
     const meetingId = await harness.newMeeting(alice, ['bob@example.com']);
     const generate = 'mutation ($m: ID!) { generateReport(meetingId: $m) { id } }';
     const refused = await harness.call(alice, generate, { m: meetingId });
-    assert.deepEqual([errorCode(refused), refused.errors![0]!.extensions!.field], ['BAD_USER_INPUT', 'meetingId']);
+    assert.deepEqual(
+      [errorCode(refused), refused.errors![0]!.extensions!.field],
+      ['BAD_USER_INPUT', 'meetingId'],
+    );
     assert.equal(errorCode(await harness.call(eve, generate, { m: meetingId })), 'NOT_FOUND');
 
     await readyTranscript(meetingId);
@@ -170,7 +241,10 @@ describe('reports subgraph against PostgreSQL and NATS', function () {
       const rows = await harness.sql('select 1 from report where meeting_id = ?', [meetingId]);
       assert.equal(rows.length, 0);
     });
-    const [tracked] = await harness.sql<{ count: string }>('select count(*) from tracked_item where meeting_id = ?', [meetingId]);
+    const [tracked] = await harness.sql<{ count: string }>(
+      'select count(*) from tracked_item where meeting_id = ?',
+      [meetingId],
+    );
     assert.equal(Number(tracked!.count), 0);
   });
 });

@@ -29,7 +29,11 @@ const schema = z
 
     /** Jobs handled at once by one instance. */
     REPORT_CONCURRENCY: envFields.positiveInt(2),
-    REPORT_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(30 * 60),
+    REPORT_JOB_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .default(30 * 60),
     REPORT_MAX_DELIVER: z.coerce.number().int().min(1).max(20).default(3),
     /** How long one page of segments may take the transcripts service to answer. */
     REPORT_SEGMENTS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -45,7 +49,8 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['LLM_BASE_URL'],
-        message: 'REPORT_ENGINE=openai needs the base URL of an OpenAI-compatible API (e.g. https://api.openai.com/v1)',
+        message:
+          'REPORT_ENGINE=openai needs the base URL of an OpenAI-compatible API (e.g. https://api.openai.com/v1)',
       });
     if (env.LLM_MAX_OUTPUT_TOKENS * 2 > env.LLM_CONTEXT_TOKENS)
       ctx.addIssue({
@@ -85,6 +90,8 @@ const schema = z
 export type ReportWorkerConfig = z.output<typeof schema>;
 export type LlmConfig = ReportWorkerConfig['llm'];
 
-export function loadReportWorkerConfig(env: Record<string, string | undefined> = process.env): ReportWorkerConfig {
+export function loadReportWorkerConfig(
+  env: Record<string, string | undefined> = process.env,
+): ReportWorkerConfig {
   return loadConfig(schema, env);
 }

@@ -16,13 +16,20 @@ export async function startReportWorker(
   const messaging = await openMessaging(config.natsUrl, 'report-worker');
   const pipeline = await buildReportPipeline(config, logger);
   const events = new JetStreamReportEvents(messaging.js);
-  const segments = new NatsTranscriptSegments(messaging.nc, { timeoutMs: config.segmentsTimeoutMs, pageSize: 500 });
+  const segments = new NatsTranscriptSegments(messaging.nc, {
+    timeoutMs: config.segmentsTimeoutMs,
+    pageSize: 500,
+  });
   const service = new ReportGenerationService(segments, pipeline, events, logger);
   const consumer = await consumeReportJobs(
     messaging,
     service,
     events,
-    { maxDeliver: config.job.maxDeliver, handlerTimeoutMs: config.job.timeoutMs, concurrency: config.job.concurrency },
+    {
+      maxDeliver: config.job.maxDeliver,
+      handlerTimeoutMs: config.job.timeoutMs,
+      concurrency: config.job.concurrency,
+    },
     logger,
   );
   const http = await startServiceHttpServer({

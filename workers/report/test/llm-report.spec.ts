@@ -7,7 +7,12 @@ import { createChatModel } from '../src/llm/chat-model.factory.js';
 import { LlmAnalyst } from '../src/llm/llm-analyst.js';
 import { StructuredModelCall } from '../src/llm/structured-call.js';
 import { ReportPipeline } from '../src/pipeline/report-pipeline.js';
-import { startOpenAiCompatibleServer, type ChatAnswer, type ChatRequest, type OpenAiCompatibleServer } from './support/openai-compatible-server.js';
+import {
+  startOpenAiCompatibleServer,
+  type ChatAnswer,
+  type ChatRequest,
+  type OpenAiCompatibleServer,
+} from './support/openai-compatible-server.js';
 import { ENGLISH_PLANNING, MEETING_DAY } from './support/planning-meetings.js';
 
 const logger = createLogger('llm-test', 'silent');
@@ -24,7 +29,8 @@ const LONG_MEETING: Segment[] = Array.from({ length: 8 }, (_, round) =>
 ).flat();
 
 const indexesIn = (text: string) => [...text.matchAll(/\[#(\d+) /g)].map((match) => Number(match[1]));
-const notesIn = (prompt: string) => JSON.parse(/Notes:\n(\[.*\])\n/s.exec(prompt)![1]!) as Array<Record<string, any>>;
+const notesIn = (prompt: string) =>
+  JSON.parse(/Notes:\n(\[.*\])\n/s.exec(prompt)![1]!) as Array<Record<string, any>>;
 const json = (value: unknown) => ({ content: `\`\`\`json\n${JSON.stringify(value)}\n\`\`\`` });
 
 /** What a capable model would answer to each of the pipeline's prompts. */
@@ -33,12 +39,16 @@ function modelAnswers(request: ChatRequest): ChatAnswer {
   const prompt = request.messages.find((message) => message.role === 'user')!.content;
   if (prompt.includes('Take notes on this part')) {
     const lines = prompt.split('\n').filter((line) => line.startsWith('[#'));
-    const cite = (pattern: RegExp) => lines.filter((line) => pattern.test(line)).map((line) => indexesIn(line)[0]!);
+    const cite = (pattern: RegExp) =>
+      lines.filter((line) => pattern.test(line)).map((line) => indexesIn(line)[0]!);
     return json({
       // Long notes, so that combining them needs a collapse round.
       summary: `This part covered the release plan and the budget. ${'The team weighed options at length. '.repeat(30)}`,
       keyPoints: [{ text: 'Exports are slow on large projects', segments: [...cite(/slow exports/), 9_999] }],
-      decisions: cite(/we decided/).map((index) => ({ text: 'Move the release to April 14', segments: [index] })),
+      decisions: cite(/we decided/).map((index) => ({
+        text: 'Move the release to April 14',
+        segments: [index],
+      })),
       actionItems: cite(/Bob will send/).map((index) => ({
         text: 'Send the updated release plan to the customers',
         owner: 'Bob',
@@ -55,7 +65,8 @@ function modelAnswers(request: ChatRequest): ChatAnswer {
     actionItems: notes.flatMap((note) => note.actionItems),
     topics: notes.flatMap((note) => note.topics).slice(0, 3),
   };
-  if (prompt.includes('Merge them into one set of notes')) return json({ summary: 'Release and budget.', ...merged });
+  if (prompt.includes('Merge them into one set of notes'))
+    return json({ summary: 'Release and budget.', ...merged });
   return json({
     summary: 'The team moved the release to April 14 and put the marketing budget into webinars.',
     summarySegments: merged.decisions.flatMap((decision: { segments: number[] }) => decision.segments),
@@ -95,7 +106,15 @@ describe('the report pipeline with a chat model over the OpenAI protocol', funct
 
   const run = (pipeline: ReportPipeline, segments: Segment[] = ENGLISH_PLANNING) =>
     pipeline.generate(
-      { segments, request: { template: 'SUMMARY', instructions: 'Name every owner', language: 'en', referenceDate: MEETING_DAY } },
+      {
+        segments,
+        request: {
+          template: 'SUMMARY',
+          instructions: 'Name every owner',
+          language: 'en',
+          referenceDate: MEETING_DAY,
+        },
+      },
       { signal: new AbortController().signal },
     );
 
@@ -132,12 +151,22 @@ describe('the report pipeline with a chat model over the OpenAI protocol', funct
     reportResultSchema.parse(report);
     assert.equal(report.actionItems.length, 1, 'the task said in every round is one task');
     assert.deepEqual(
-      { owner: report.actionItems[0]!.owner, dueDate: report.actionItems[0]!.dueDate, text: report.actionItems[0]!.dueDateText },
+      {
+        owner: report.actionItems[0]!.owner,
+        dueDate: report.actionItems[0]!.dueDate,
+        text: report.actionItems[0]!.dueDateText,
+      },
       { owner: 'Bob', dueDate: '2026-03-13', text: 'by Friday' },
     );
     assert.deepEqual(report.actionItems[0]!.segments, [11, 27, 43, 59, 75, 91, 107, 123]);
-    assert.ok(report.keyPoints.every((point) => !point.segments.includes(9_999)), 'citations of lines that do not exist are dropped');
-    assert.match(report.markdown, /- \[ \] Send the updated release plan to the customers — \*\*Bob\*\*, due 2026-03-13 _\(03:40 #11, 09:00 #27, 14:20 #43, …\)_/);
+    assert.ok(
+      report.keyPoints.every((point) => !point.segments.includes(9_999)),
+      'citations of lines that do not exist are dropped',
+    );
+    assert.match(
+      report.markdown,
+      /- \[ \] Send the updated release plan to the customers — \*\*Bob\*\*, due 2026-03-13 _\(03:40 #11, 09:00 #27, 14:20 #43, …\)_/,
+    );
   });
 
   it('sends a malformed answer back once with the parser’s error, and uses the corrected one', async () => {
@@ -146,13 +175,18 @@ describe('the report pipeline with a chat model over the OpenAI protocol', funct
     );
     const report = await run(pipeline);
     assert.equal(server.requests.length, 3, 'map, map again, combine');
-    assert.match(server.requests[1]!.messages.at(-1)!.content, /^Your answer could not be used: Failed to parse/);
+    assert.match(
+      server.requests[1]!.messages.at(-1)!.content,
+      /^Your answer could not be used: Failed to parse/,
+    );
     assert.equal(server.requests[1]!.messages.at(-2)!.content, 'Sure! Here are the notes: {"summary": 42');
     assert.equal(report.decisions[0]!.text, 'Move the release to April 14');
   });
 
   it('fails with a reason when the second answer is malformed too, without asking a third time', async () => {
-    const { pipeline } = await pipelineFor(() => json({ summary: 'ok', actionItems: [{ text: 'x', segments: [] }] }));
+    const { pipeline } = await pipelineFor(() =>
+      json({ summary: 'ok', actionItems: [{ text: 'x', segments: [] }] }),
+    );
     const error = await failure(run(pipeline));
     assert.equal(error.code, 'LLM_MALFORMED_OUTPUT');
     assert.equal(error.retryable, false);
@@ -174,7 +208,9 @@ describe('the report pipeline with a chat model over the OpenAI protocol', funct
   });
 
   it('retries a 503 and gives up at once on a 401', async () => {
-    const flaky = await pipelineFor((request, index) => (index === 0 ? { status: 503, error: 'overloaded' } : modelAnswers(request)));
+    const flaky = await pipelineFor((request, index) =>
+      index === 0 ? { status: 503, error: 'overloaded' } : modelAnswers(request),
+    );
     await run(flaky.pipeline);
     assert.equal(server.requests.length, 3, '503, then map and combine');
     await server.close();

@@ -18,7 +18,10 @@ describe('report worker against NATS', function () {
 
   before(async () => {
     nc = await connect({ servers: testNatsUrl() });
-    responder = answerSegmentRequests(nc, new Map<string, TranscriptSegmentRecord[]>([[transcriptId, ENGLISH_PLANNING]]));
+    responder = answerSegmentRequests(
+      nc,
+      new Map<string, TranscriptSegmentRecord[]>([[transcriptId, ENGLISH_PLANNING]]),
+    );
     const config = loadReportWorkerConfig({
       NATS_URL: testNatsUrl(),
       REPORT_WORKER_PORT: '0',
@@ -34,12 +37,22 @@ describe('report worker against NATS', function () {
     await nc.drain();
   });
 
-  async function queue(payload: { transcriptId: string; template?: 'SUMMARY' | 'PROTOCOL' | 'ACTION_ITEMS' }) {
+  async function queue(payload: {
+    transcriptId: string;
+    template?: 'SUMMARY' | 'PROTOCOL' | 'ACTION_ITEMS';
+  }) {
     const meetingId = randomUUID();
     const reportId = randomUUID();
     const job = createJob(
       'report',
-      { reportId, meetingId, template: 'SUMMARY', language: 'en', referenceDate: MEETING_DAY.toISOString(), ...payload },
+      {
+        reportId,
+        meetingId,
+        template: 'SUMMARY',
+        language: 'en',
+        referenceDate: MEETING_DAY.toISOString(),
+        ...payload,
+      },
       reportId,
     );
     await nc.jetstream().publish(jobSubject('report'), JSON.stringify(job), { msgID: job.id });
@@ -69,7 +82,11 @@ describe('report worker against NATS', function () {
 
     const progress = (await eventsOf(nc, meetingId, 'report.progress')).map((event) => event.payload.percent);
     assert.ok(progress.length >= 3);
-    assert.deepEqual(progress, [...progress].sort((a, b) => a - b), 'progress only grows');
+    assert.deepEqual(
+      progress,
+      [...progress].sort((a, b) => a - b),
+      'progress only grows',
+    );
   });
 
   it('fails a report whose transcript is gone, with a reason', async () => {
@@ -79,7 +96,10 @@ describe('report worker against NATS', function () {
       assert.equal(events.length, 1);
       return events;
     }, 30_000);
-    assert.deepEqual(failed!.payload, { reportId, reason: 'The transcript this report was asked for no longer exists.' });
+    assert.deepEqual(failed!.payload, {
+      reportId,
+      reason: 'The transcript this report was asked for no longer exists.',
+    });
     assert.equal((await eventsOf(nc, meetingId, 'report.generated')).length, 0);
   });
 });

@@ -19,7 +19,12 @@ export const transcriptSegmentsRequestSchema = z.object({
   transcriptId: z.uuid(),
   /** The page cursor: the index of the last segment already read; null for the first page. */
   after: z.number().int().nonnegative().nullable().default(null),
-  limit: z.number().int().min(1).max(SEGMENT_PAGE_LIMITS.maxSegments).default(SEGMENT_PAGE_LIMITS.defaultSegments),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(SEGMENT_PAGE_LIMITS.maxSegments)
+    .default(SEGMENT_PAGE_LIMITS.defaultSegments),
 });
 
 const segmentSchema = z.object({

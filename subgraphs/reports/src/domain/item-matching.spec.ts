@@ -36,8 +36,13 @@ describe('matching items across report versions', () => {
 
   it('counts citing the same moment of the same transcript as evidence', () => {
     const items = [{ text: 'Dave checks profiling', segments: [13] }];
-    assert.deepEqual(matchItems(items, [known('a', 'Dave reviews the export profiling results', [13])], T), ['a']);
-    assert.deepEqual(matchItems(items, [known('a', 'Dave reviews the export profiling results', [13], 'other')], T), [null]);
+    assert.deepEqual(matchItems(items, [known('a', 'Dave reviews the export profiling results', [13])], T), [
+      'a',
+    ]);
+    assert.deepEqual(
+      matchItems(items, [known('a', 'Dave reviews the export profiling results', [13], 'other')], T),
+      [null],
+    );
   });
 
   it('works on Russian wording', () => {

@@ -23,7 +23,11 @@ const SAME_MOMENT_BONUS = 0.25;
  * cut to five letters (a cheap stem that works for English and Russian alike).
  */
 export function itemSignature(text: string): string[] {
-  const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return [
     ...new Set(
       words
@@ -39,13 +43,20 @@ export function itemSignature(text: string): string[] {
  * it still contains, and new items get new ids.
  * @returns per new item, the known id it takes over, or null.
  */
-export function matchItems(items: readonly NewItem[], known: readonly KnownItem[], transcriptId: string): Array<string | null> {
+export function matchItems(
+  items: readonly NewItem[],
+  known: readonly KnownItem[],
+  transcriptId: string,
+): Array<string | null> {
   const pairs: Array<{ item: number; known: number; score: number }> = [];
   items.forEach((item, i) => {
     const signature = itemSignature(item.text);
     known.forEach((candidate, k) => {
       let score = jaccard(signature, candidate.signature);
-      if (candidate.transcriptId === transcriptId && item.segments.some((s) => candidate.segments.includes(s))) {
+      if (
+        candidate.transcriptId === transcriptId &&
+        item.segments.some((s) => candidate.segments.includes(s))
+      ) {
         score += SAME_MOMENT_BONUS;
       }
       if (score >= SAME_ITEM) pairs.push({ item: i, known: k, score });
@@ -66,5 +77,5 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const right = new Set(b);
   const common = a.filter((word) => right.has(word)).length;
-  return common / (new Set([...a, ...b]).size);
+  return common / new Set([...a, ...b]).size;
 }

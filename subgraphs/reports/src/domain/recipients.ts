@@ -13,7 +13,11 @@ export function parseRecipients(to: readonly string[]): string[] {
   const normalised = to.map((address, index) => {
     const email = normalizeEmail(address);
     if (email.length > 254 || !EMAIL.test(email))
-      throw ReportsError.invalidInput(`to.${index}`, `"${address.slice(0, 80)}" is not an e-mail address`, 'INVALID_EMAIL');
+      throw ReportsError.invalidInput(
+        `to.${index}`,
+        `"${address.slice(0, 80)}" is not an e-mail address`,
+        'INVALID_EMAIL',
+      );
     return email;
   });
   return [...new Set(normalised)];

@@ -35,6 +35,9 @@ export class ReportsError extends CodedError<ReportsErrorCode> {
   }
 
   static invalidInput(field: string, message: string, reason?: string): ReportsError {
-    return new ReportsError(ReportsErrorCode.INVALID_INPUT, message, { field, ...(reason ? { reason } : {}) });
+    return new ReportsError(ReportsErrorCode.INVALID_INPUT, message, {
+      field,
+      ...(reason ? { reason } : {}),
+    });
   }
 }

@@ -26,12 +26,17 @@ type Handler = (tx: ReportRepository, event: EventEnvelope) => Promise<unknown>;
  */
 const HANDLERS: Partial<Record<EventKind, Handler>> = {
   'transcript.ready': (tx, event) =>
-    new ReportRunService(tx, new MeetingAccessService(new MeetingAccessRepository(tx.em)), new MeetingAccessRepository(tx.em)).onTranscriptReady(
-      event as EventEnvelope<'transcript.ready'>,
-    ),
-  'report.progress': (tx, event) => new ReportOutcomeService(tx).onProgress(event as EventEnvelope<'report.progress'>),
-  'report.generated': (tx, event) => new ReportOutcomeService(tx).onGenerated(event as EventEnvelope<'report.generated'>),
-  'report.failed': (tx, event) => new ReportOutcomeService(tx).onFailed(event as EventEnvelope<'report.failed'>),
+    new ReportRunService(
+      tx,
+      new MeetingAccessService(new MeetingAccessRepository(tx.em)),
+      new MeetingAccessRepository(tx.em),
+    ).onTranscriptReady(event as EventEnvelope<'transcript.ready'>),
+  'report.progress': (tx, event) =>
+    new ReportOutcomeService(tx).onProgress(event as EventEnvelope<'report.progress'>),
+  'report.generated': (tx, event) =>
+    new ReportOutcomeService(tx).onGenerated(event as EventEnvelope<'report.generated'>),
+  'report.failed': (tx, event) =>
+    new ReportOutcomeService(tx).onFailed(event as EventEnvelope<'report.failed'>),
 };
 
 export function consumeReportEvents(
@@ -57,7 +62,9 @@ export function consumeReportEvents(
           logger.error({ subject: letter.subject, reason: letter.reason }, 'report event dead-lettered'),
         handle: async (msg) => {
           const event = parseEvent(msg.json());
-          const applied = await consumeOnce(orm.em.fork(), event, (tx) => handler!(new ReportRepository(tx), event).then(() => undefined));
+          const applied = await consumeOnce(orm.em.fork(), event, (tx) =>
+            handler!(new ReportRepository(tx), event).then(() => undefined),
+          );
           if (applied) options.afterCommit();
         },
       }),

@@ -2,10 +2,23 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailConfig } from '../config.js';
-import { MailSendError, type MailMessage, type MailReceipt, type MailSenderPort } from './mail-sender.port.js';
+import {
+  MailSendError,
+  type MailMessage,
+  type MailReceipt,
+  type MailSenderPort,
+} from './mail-sender.port.js';
 
 /** Connection-level failures worth another try later; authentication and syntax errors are not. */
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL']);
+const TRANSIENT_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPROTOCOL',
+]);
 
 /** Sends through SMTP (`SMTP_URL`) with nodemailer, bounded by timeouts at every step. */
 export class SmtpMailSender implements MailSenderPort {
@@ -45,7 +58,11 @@ export class SmtpMailSender implements MailSenderPort {
  * written to a folder as `<message-id>.eml`, to open in any mail client.
  */
 export class FileMailSender implements MailSenderPort {
-  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  private readonly transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
 
   constructor(private readonly config: { from: string; directory: string }) {}
 
@@ -69,9 +86,12 @@ function addressOf(entry: string | { address: string }): string {
 function toMailError(error: unknown): MailSendError {
   const failure = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const reply = failure.responseCode;
-  const transient = reply !== undefined ? reply >= 400 && reply < 500 : TRANSIENT_CODES.has(failure.code ?? '');
+  const transient =
+    reply !== undefined ? reply >= 400 && reply < 500 : TRANSIENT_CODES.has(failure.code ?? '');
   const detail = failure.response ?? failure.message ?? String(error);
-  return new MailSendError(`${reply ? `SMTP ${reply}: ` : ''}${detail}`.slice(0, 500), transient, { cause: error });
+  return new MailSendError(`${reply ? `SMTP ${reply}: ` : ''}${detail}`.slice(0, 500), transient, {
+    cause: error,
+  });
 }
 
 /** The sender the config names: SMTP, a folder, or none (sendReport then refuses). */

@@ -12,7 +12,11 @@ export class DeliveryRepository {
 
   /** Inside a transaction: locked, so two deliveries of the same job never both send. */
   lockById(id: string): Promise<ReportDeliveryEntity | null> {
-    return this.em.findOne(ReportDeliveryEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    return this.em.findOne(
+      ReportDeliveryEntity,
+      { id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
   }
 
   countForReport(reportId: string): Promise<number> {
@@ -22,7 +26,11 @@ export class DeliveryRepository {
   /** Deliveries of these reports, oldest first. */
   findForReports(reportIds: readonly string[]): Promise<ReportDeliveryEntity[]> {
     if (reportIds.length === 0) return Promise.resolve([]);
-    return this.em.find(ReportDeliveryEntity, { reportId: { $in: [...reportIds] } }, { orderBy: { createdAt: 'asc' } });
+    return this.em.find(
+      ReportDeliveryEntity,
+      { reportId: { $in: [...reportIds] } },
+      { orderBy: { createdAt: 'asc' } },
+    );
   }
 
   async save(delivery: ReportDeliveryEntity): Promise<void> {

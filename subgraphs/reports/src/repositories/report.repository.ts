@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventKind, EventPayload, JobKind, JobPayload } from '@mymeet/contracts';
 import { stageEvent, stageJob } from '@mymeet/database';
-import { ReportItemKind, ReportStatus, ReportTrigger } from '../domain/report-vocabulary.js';
+import { type ReportItemKind, ReportStatus, ReportTrigger } from '../domain/report-vocabulary.js';
 import { MeetingTranscriptEntity } from '../entities/meeting-transcript.entity.js';
 import { ReportDeliveryEntity } from '../entities/report-delivery.entity.js';
 import { ReportItemEntity } from '../entities/report-item.entity.js';
@@ -27,7 +27,11 @@ export class ReportRepository {
   /** Every version of these meetings' reports, newest first. */
   findByMeetingIds(meetingIds: readonly string[]): Promise<ReportEntity[]> {
     if (meetingIds.length === 0) return Promise.resolve([]);
-    return this.em.find(ReportEntity, { meetingId: { $in: [...meetingIds] } }, { orderBy: { version: 'desc' } });
+    return this.em.find(
+      ReportEntity,
+      { meetingId: { $in: [...meetingIds] } },
+      { orderBy: { version: 'desc' } },
+    );
   }
 
   /** Inside a transaction: the row locked, so worker events of one run apply one after another. */
@@ -53,7 +57,9 @@ export class ReportRepository {
   }
 
   /** The decisions and action items of these reports in order, each with its tracked item. */
-  async itemsOf(reportIds: readonly string[]): Promise<Array<{ row: ReportItemEntity; item: TrackedItemEntity }>> {
+  async itemsOf(
+    reportIds: readonly string[],
+  ): Promise<Array<{ row: ReportItemEntity; item: TrackedItemEntity }>> {
     if (reportIds.length === 0) return [];
     const rows = await this.em.find(
       ReportItemEntity,
@@ -82,7 +88,9 @@ export class ReportRepository {
   async latestWording(itemId: string): Promise<ReportItemEntity | null> {
     const rows = await this.em.find(ReportItemEntity, { itemId });
     const reports = await this.findByIds([...new Set(rows.map((row) => row.reportId))]);
-    const ready = reports.filter((report) => report.status === ReportStatus.READY).sort((a, b) => b.version - a.version);
+    const ready = reports
+      .filter((report) => report.status === ReportStatus.READY)
+      .sort((a, b) => b.version - a.version);
     return rows.find((row) => row.reportId === ready[0]?.id) ?? null;
   }
 
@@ -91,7 +99,13 @@ export class ReportRepository {
     await this.em.execute(
       `insert into "meeting_transcript" ("transcript_id", "meeting_id", "ready_at", "segment_count", "word_count")
        values (?, ?, ?, ?, ?) on conflict ("transcript_id") do nothing`,
-      [transcript.transcriptId, transcript.meetingId, transcript.readyAt, transcript.segmentCount, transcript.wordCount],
+      [
+        transcript.transcriptId,
+        transcript.meetingId,
+        transcript.readyAt,
+        transcript.segmentCount,
+        transcript.wordCount,
+      ],
     );
   }
 

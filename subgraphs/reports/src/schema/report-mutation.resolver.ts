@@ -11,7 +11,8 @@ import type { ReportsContext } from './reports-context.js';
 @Resolver()
 export class ReportMutationResolver {
   @Mutation(() => Report, {
-    description: 'Makes a new version of the meeting’s report from its newest transcript (owner only); older ones stay',
+    description:
+      'Makes a new version of the meeting’s report from its newest transcript (owner only); older ones stay',
   })
   async generateReport(
     @Ctx() ctx: ReportsContext,
@@ -20,7 +21,9 @@ export class ReportMutationResolver {
     template: ReportTemplate | null,
     @Arg('meetingId', () => ID) meetingId: string,
   ): Promise<Report> {
-    return toReport(await ctx.runs.generate(requireUser(ctx), meetingId, template ?? ReportTemplate.SUMMARY, instructions));
+    return toReport(
+      await ctx.runs.generate(requireUser(ctx), meetingId, template ?? ReportTemplate.SUMMARY, instructions),
+    );
   }
 
   @Mutation(() => ReportDelivery, {
@@ -34,13 +37,17 @@ export class ReportMutationResolver {
     return toDelivery(await ctx.deliveries.send(requireUser(ctx), reportId, to));
   }
 
-  @Mutation(() => ActionItem, { description: 'Ticks an action item off or reopens it (owner only), in every version' })
+  @Mutation(() => ActionItem, {
+    description: 'Ticks an action item off or reopens it (owner only), in every version',
+  })
   async setActionItemStatus(
     @Ctx() ctx: ReportsContext,
     @Arg('status', () => ReportItemStatus) status: ReportItemStatus,
     @Arg('id', () => ID) id: string,
   ): Promise<ActionItem> {
-    return toActionItem(await ctx.itemStatus.setStatus(requireUser(ctx), ReportItemKind.ACTION_ITEM, id, status));
+    return toActionItem(
+      await ctx.itemStatus.setStatus(requireUser(ctx), ReportItemKind.ACTION_ITEM, id, status),
+    );
   }
 
   @Mutation(() => Decision, { description: 'Marks a decision done (carried out) or open again (owner only)' })

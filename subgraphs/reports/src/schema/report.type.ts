@@ -10,7 +10,9 @@ export class ReportPoint {
   segments!: number[];
 }
 
-@ObjectType({ description: 'A task from the meeting; its id and status stay the same across report versions' })
+@ObjectType({
+  description: 'A task from the meeting; its id and status stay the same across report versions',
+})
 export class ActionItem {
   @Field(() => ID, { description: 'Stable across regenerations while the item still exists' })
   id!: string;
@@ -21,7 +23,10 @@ export class ActionItem {
   @Field(() => String, { nullable: true, description: 'Who takes it, when named or known from the speaker' })
   owner!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD) when the deadline names a day, else as stated' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date (YYYY-MM-DD) when the deadline names a day, else as stated',
+  })
   dueDate!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The deadline as said in the meeting' })
@@ -34,7 +39,9 @@ export class ActionItem {
   status!: ReportItemStatus;
 }
 
-@ObjectType({ description: 'A decision of the meeting; its id and status stay the same across report versions' })
+@ObjectType({
+  description: 'A decision of the meeting; its id and status stay the same across report versions',
+})
 export class Decision {
   @Field(() => ID)
   id!: string;
@@ -103,7 +110,10 @@ export class Report {
   @Field(() => String, { nullable: true })
   markdown!: string | null;
 
-  @Field({ description: 'What wrote it (extractive-textrank, openai:<model>, ollama:<model>); "pending" until it runs' })
+  @Field({
+    description:
+      'What wrote it (extractive-textrank, openai:<model>, ollama:<model>); "pending" until it runs',
+  })
   model!: string;
 
   @Field(() => String, { nullable: true, description: 'The report’s language (en, ru)' })

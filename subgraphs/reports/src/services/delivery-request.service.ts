@@ -22,16 +22,30 @@ export class DeliveryRequestService {
     private readonly mailConfigured: boolean,
   ) {}
 
-  async send(user: AuthenticatedUser, reportId: string, to: readonly string[]): Promise<ReportDeliveryEntity> {
+  async send(
+    user: AuthenticatedUser,
+    reportId: string,
+    to: readonly string[],
+  ): Promise<ReportDeliveryEntity> {
     const report = await this.read.findVisible(user, reportId);
-    if (!report) throw new ReportsError(ReportsErrorCode.REPORT_NOT_FOUND, 'Report not found', { field: 'reportId' });
+    if (!report)
+      throw new ReportsError(ReportsErrorCode.REPORT_NOT_FOUND, 'Report not found', { field: 'reportId' });
     if (!this.mailConfigured)
-      throw new ReportsError(ReportsErrorCode.MAIL_NOT_CONFIGURED, 'E-mail is not set up on this server (SMTP_URL)');
+      throw new ReportsError(
+        ReportsErrorCode.MAIL_NOT_CONFIGURED,
+        'E-mail is not set up on this server (SMTP_URL)',
+      );
     if (report.status !== ReportStatus.READY)
-      throw new ReportsError(ReportsErrorCode.REPORT_NOT_READY, 'Only a READY report can be sent', { field: 'reportId' });
+      throw new ReportsError(ReportsErrorCode.REPORT_NOT_READY, 'Only a READY report can be sent', {
+        field: 'reportId',
+      });
     const recipients = parseRecipients(to);
     const meeting = await this.access.requireVisible(user, report.meetingId);
-    requireAllowedRecipients(recipients, { isOwner: canModify(user, meeting), email: user.email }, meeting.participantEmails);
+    requireAllowedRecipients(
+      recipients,
+      { isOwner: canModify(user, meeting), email: user.email },
+      meeting.participantEmails,
+    );
     if ((await this.deliveries.countForReport(report.id)) >= REPORT_POLICY.maxDeliveriesPerReport)
       throw new ReportsError(
         ReportsErrorCode.TOO_MANY_DELIVERIES,

@@ -35,7 +35,8 @@ export class DeliverySenderService {
         messageId: receipt.messageId,
         accepted: receipt.accepted,
         rejected: receipt.rejected,
-        error: receipt.rejected.length > 0 ? `Refused by the mail server: ${receipt.rejected.join(', ')}` : null,
+        error:
+          receipt.rejected.length > 0 ? `Refused by the mail server: ${receipt.rejected.join(', ')}` : null,
         sentAt: new Date(),
       });
       await this.deliveries.save(delivery);

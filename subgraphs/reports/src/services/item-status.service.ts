@@ -13,14 +13,24 @@ export class ItemStatusService {
   ) {}
 
   /** @returns the item as the newest finished version words it. */
-  async setStatus(user: AuthenticatedUser, kind: ReportItemKind, id: string, status: ReportItemStatus): Promise<ReportItemView> {
+  async setStatus(
+    user: AuthenticatedUser,
+    kind: ReportItemKind,
+    id: string,
+    status: ReportItemStatus,
+  ): Promise<ReportItemView> {
     const [item] = isUuid(id) ? await this.reports.findTrackedByIds([id]) : [];
     const notFound = new ReportsError(ReportsErrorCode.ITEM_NOT_FOUND, 'No such item', { field: 'id' });
     if (!item || item.kind !== kind) throw notFound;
     try {
-      await this.access.requireModifiable(user, item.meetingId, 'Only the meeting owner can change the status of items');
+      await this.access.requireModifiable(
+        user,
+        item.meetingId,
+        'Only the meeting owner can change the status of items',
+      );
     } catch (error) {
-      if (error instanceof ReportsError || (error as { publicCode?: string }).publicCode !== 'NOT_FOUND') throw error;
+      if (error instanceof ReportsError || (error as { publicCode?: string }).publicCode !== 'NOT_FOUND')
+        throw error;
       throw notFound;
     }
     if (item.status !== status) {

@@ -64,7 +64,11 @@ export class ReportOutcomeService {
    * Each item continues the meeting's tracked item it matches (keeping its id and open/done status,
    * taking the new wording) or starts a new one.
    */
-  private async track(report: ReportEntity, kind: ReportItemKind, items: ReadonlyArray<CitedText | ReportActionItem>) {
+  private async track(
+    report: ReportEntity,
+    kind: ReportItemKind,
+    items: ReadonlyArray<CitedText | ReportActionItem>,
+  ) {
     const known = await this.reports.lockTrackedItems(report.meetingId, kind);
     const ids = matchItems(items, known, report.transcriptId);
     const byId = new Map(known.map((item) => [item.id, item]));

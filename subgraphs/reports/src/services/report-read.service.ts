@@ -27,7 +27,10 @@ export class ReportReadService {
   }
 
   /** In the order of `ids`, null where missing or not visible. */
-  async findVisibleByIds(user: AuthenticatedUser, ids: readonly string[]): Promise<Array<ReportEntity | null>> {
+  async findVisibleByIds(
+    user: AuthenticatedUser,
+    ids: readonly string[],
+  ): Promise<Array<ReportEntity | null>> {
     const found = await this.reports.findByIds(ids.filter(isUuid));
     const meetings = await this.access.visibleMeetings(user, [...new Set(found.map((r) => r.meetingId))]);
     const byId = new Map(found.filter((r) => meetings.has(r.meetingId)).map((r) => [r.id, r]));
@@ -58,7 +61,9 @@ export class ReportReadService {
     user: AuthenticatedUser,
     reports: ReadonlyArray<Pick<ReportEntity, 'id' | 'meetingId'>>,
   ): Promise<ReportDeliveryEntity[][]> {
-    const meetings = await this.access.visibleMeetings(user, [...new Set(reports.map((report) => report.meetingId))]);
+    const meetings = await this.access.visibleMeetings(user, [
+      ...new Set(reports.map((report) => report.meetingId)),
+    ]);
     const all = await this.deliveries.findForReports(reports.map((report) => report.id));
     return reports.map((report) => {
       const meeting = meetings.get(report.meetingId);

@@ -58,15 +58,26 @@ export class ReportRunService {
     template: ReportTemplate,
     instructions: string | null | undefined,
   ): Promise<ReportEntity> {
-    const meeting = await this.access.requireModifiable(user, meetingId, 'Only the meeting owner can generate reports');
+    const meeting = await this.access.requireModifiable(
+      user,
+      meetingId,
+      'Only the meeting owner can generate reports',
+    );
     const cleaned = instructions?.trim() || null;
     if (cleaned && cleaned.length > REPORT_POLICY.maxInstructionsChars)
-      throw ReportsError.invalidInput('instructions', `Instructions are limited to ${REPORT_POLICY.maxInstructionsChars} characters`);
+      throw ReportsError.invalidInput(
+        'instructions',
+        `Instructions are limited to ${REPORT_POLICY.maxInstructionsChars} characters`,
+      );
     const transcript = await this.reports.latestTranscript(meetingId);
     if (!transcript)
-      throw new ReportsError(ReportsErrorCode.NO_TRANSCRIPT, 'The meeting has no completed transcript to report on yet', {
-        field: 'meetingId',
-      });
+      throw new ReportsError(
+        ReportsErrorCode.NO_TRANSCRIPT,
+        'The meeting has no completed transcript to report on yet',
+        {
+          field: 'meetingId',
+        },
+      );
     return this.reports.inTransaction(async (reports) => {
       const { version, count } = await reports.nextVersion(meetingId);
       if (count >= REPORT_POLICY.maxReportsPerMeeting)

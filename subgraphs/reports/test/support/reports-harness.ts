@@ -54,8 +54,15 @@ export class ReportsHarness {
       LOG_LEVEL: 'silent',
       ...this.env,
     });
-    this.service = await startReportsService(config, createLogger('reports', (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent'));
-    this.orm = await openDatabase({ url: this.databaseUrl, entities: reportsEntities, migrations: reportsMigrations });
+    this.service = await startReportsService(
+      config,
+      createLogger('reports', (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent'),
+    );
+    this.orm = await openDatabase({
+      url: this.databaseUrl,
+      entities: reportsEntities,
+      migrations: reportsMigrations,
+    });
     this.nc = await connect({ servers: testNatsUrl() });
   }
 
@@ -68,7 +75,11 @@ export class ReportsHarness {
   }
 
   call(caller: AuthenticatedUser, query: string, variables: Record<string, unknown> = {}) {
-    return subgraphClient(`${this.service.url}/graphql`, 'reports', this.secrets.INTERNAL_SECRET)(caller, query, variables);
+    return subgraphClient(`${this.service.url}/graphql`, 'reports', this.secrets.INTERNAL_SECRET)(
+      caller,
+      query,
+      variables,
+    );
   }
 
   /** Asks and insists on no errors. */
@@ -85,6 +96,7 @@ export class ReportsHarness {
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { reports { ${fields} } } } }`,
       { r: [{ __typename: 'Meeting', id: meetingId }] },
     );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response shapes
     return (data._entities as Array<{ reports: Array<Record<string, any>> }>)[0]!.reports;
   }
 

@@ -35,7 +35,11 @@ describe('due dates', () => {
     assert.deepEqual(findDueDate('fix it ASAP', 'en', MONDAY), { text: 'ASAP', iso: null, deadline: true });
     assert.equal(findDueDate('Today we need to talk', 'en', MONDAY)?.deadline, false);
     assert.equal(findDueDate('send it by Friday', 'en', MONDAY)?.deadline, true);
-    assert.deepEqual(normaliseDueDate('next sprint', 'en', MONDAY), { text: 'next sprint', iso: null, deadline: true });
+    assert.deepEqual(normaliseDueDate('next sprint', 'en', MONDAY), {
+      text: 'next sprint',
+      iso: null,
+      deadline: true,
+    });
     assert.equal(normaliseDueDate('2026-03-20', 'ru', MONDAY).iso, '2026-03-20');
   });
 });

@@ -15,15 +15,41 @@ const bounded = (pattern: string) => new RegExp(`(?<![${L}])(?:${pattern})(?![${
 
 const EN_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const EN_MONTHS = [
-  'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?',
-  'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
+  'jan(?:uary)?',
+  'feb(?:ruary)?',
+  'mar(?:ch)?',
+  'apr(?:il)?',
+  'may',
+  'june?',
+  'july?',
+  'aug(?:ust)?',
+  'sep(?:t(?:ember)?)?',
+  'oct(?:ober)?',
+  'nov(?:ember)?',
+  'dec(?:ember)?',
 ];
 const RU_WEEKDAYS = [
-  'воскресень[еяю]', 'понедельник[ау]?', 'вторник[ау]?', 'сред[аыуе]', 'четверг[ау]?', 'пятниц[аыуе]', 'суббот[аыуе]',
+  'воскресень[еяю]',
+  'понедельник[ау]?',
+  'вторник[ау]?',
+  'сред[аыуе]',
+  'четверг[ау]?',
+  'пятниц[аыуе]',
+  'суббот[аыуе]',
 ];
 const RU_MONTHS = [
-  'январ[яеь]', 'феврал[яеь]', 'март[ае]?', 'апрел[яеь]', 'ма[яей]', 'июн[яеь]', 'июл[яеь]', 'август[ае]?',
-  'сентябр[яеь]', 'октябр[яеь]', 'ноябр[яеь]', 'декабр[яеь]',
+  'январ[яеь]',
+  'феврал[яеь]',
+  'март[ае]?',
+  'апрел[яеь]',
+  'ма[яей]',
+  'июн[яеь]',
+  'июл[яеь]',
+  'август[ае]?',
+  'сентябр[яеь]',
+  'октябр[яеь]',
+  'ноябр[яеь]',
+  'декабр[яеь]',
 ];
 
 const EN_LEAD = '(?:(?:by|on|before|until|till|due|no later than|this|next|coming)\\s+)*';
@@ -36,7 +62,8 @@ type Rule = {
   calendar?: boolean;
 };
 
-const DEADLINE_WORDS = /^(?:by|before|until|till|due|no later than|within|in|до|к|ко|не позднее|не позже|через)\s/iu;
+const DEADLINE_WORDS =
+  /^(?:by|before|until|till|due|no later than|within|in|до|к|ко|не позднее|не позже|через)\s/iu;
 
 const alt = (list: string[]) => list.map((item) => `(${item})`).join('|');
 const whichGroup = (match: RegExpExecArray, offset: number, count: number) => {
@@ -46,7 +73,11 @@ const whichGroup = (match: RegExpExecArray, offset: number, count: number) => {
 
 function rules(language: ReportLanguage): Rule[] {
   const shared: Rule[] = [
-    { pattern: bounded('(\\d{4})-(\\d{2})-(\\d{2})'), resolve: (m) => ymd(+m[1]!, +m[2]!, +m[3]!), calendar: true },
+    {
+      pattern: bounded('(\\d{4})-(\\d{2})-(\\d{2})'),
+      resolve: (m) => ymd(+m[1]!, +m[2]!, +m[3]!),
+      calendar: true,
+    },
   ];
   if (language === 'ru') {
     return [
@@ -57,7 +88,9 @@ function rules(language: ReportLanguage): Rule[] {
         calendar: true,
       },
       {
-        pattern: bounded(`${RU_LEAD}(\\d{1,2})(?:-?го)?\\s+(?:${alt(RU_MONTHS)})(?:\\s+(\\d{4})(?:\\s*г(?:ода)?\\.?)?)?`),
+        pattern: bounded(
+          `${RU_LEAD}(\\d{1,2})(?:-?го)?\\s+(?:${alt(RU_MONTHS)})(?:\\s+(\\d{4})(?:\\s*г(?:ода)?\\.?)?)?`,
+        ),
         resolve: (m, ref) => dayMonth(+m[1]!, whichGroup(m, 2, 12) + 1, m[14], ref),
         calendar: true,
       },
@@ -89,12 +122,16 @@ function rules(language: ReportLanguage): Rule[] {
   return [
     ...shared,
     {
-      pattern: bounded(`(${EN_LEAD})(?:${alt(EN_MONTHS)})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`),
+      pattern: bounded(
+        `(${EN_LEAD})(?:${alt(EN_MONTHS)})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+      ),
       resolve: (m, ref) => dayMonth(+m[14]!, whichGroup(m, 2, 12) + 1, m[15], ref),
       calendar: true,
     },
     {
-      pattern: bounded(`${EN_LEAD}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${alt(EN_MONTHS)})(?:,?\\s+(\\d{4}))?`),
+      pattern: bounded(
+        `${EN_LEAD}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${alt(EN_MONTHS)})(?:,?\\s+(\\d{4}))?`,
+      ),
       resolve: (m, ref) => dayMonth(+m[1]!, whichGroup(m, 2, 12) + 1, m[14], ref),
       calendar: true,
     },
@@ -129,8 +166,12 @@ function rules(language: ReportLanguage): Rule[] {
 
 /** Deadlines that name no day; kept as said. */
 const VAGUE: Record<ReportLanguage, RegExp> = {
-  en: bounded('asap|as soon as possible|next (?:sprint|release|meeting|quarter)|end of (?:the )?(?:quarter|sprint|year)'),
-  ru: bounded('как можно скорее|срочно|к следующей (?:встрече|планёрке|планерке)|до конца (?:квартала|спринта|года)|в следующем спринте'),
+  en: bounded(
+    'asap|as soon as possible|next (?:sprint|release|meeting|quarter)|end of (?:the )?(?:quarter|sprint|year)',
+  ),
+  ru: bounded(
+    'как можно скорее|срочно|к следующей (?:встрече|планёрке|планерке)|до конца (?:квартала|спринта|года)|в следующем спринте',
+  ),
 };
 
 /** The first due date a sentence states, resolved against the meeting's day. */
@@ -140,11 +181,19 @@ export function findDueDate(sentence: string, language: ReportLanguage, referenc
     const match = rule.pattern.exec(sentence);
     if (!match) continue;
     const calendar = rule.calendar === true;
-    const better = !best || (calendar && !best.calendar) || (calendar === best.calendar && match.index < best.index);
-    if (better) best = { index: match.index, calendar, text: match[0].trim(), date: rule.resolve(match, startOfDay(reference)) };
+    const better =
+      !best || (calendar && !best.calendar) || (calendar === best.calendar && match.index < best.index);
+    if (better)
+      best = {
+        index: match.index,
+        calendar,
+        text: match[0].trim(),
+        date: rule.resolve(match, startOfDay(reference)),
+      };
   }
   if (best) {
-    const deadline = best.calendar || DEADLINE_WORDS.test(`${best.text} `) || precededByDeadline(sentence, best.index);
+    const deadline =
+      best.calendar || DEADLINE_WORDS.test(`${best.text} `) || precededByDeadline(sentence, best.index);
     return { text: best.text, iso: best.date ? isoDate(best.date) : null, deadline };
   }
   const vague = VAGUE[language].exec(sentence);
@@ -152,7 +201,9 @@ export function findDueDate(sentence: string, language: ReportLanguage, referenc
 }
 
 function precededByDeadline(sentence: string, index: number): boolean {
-  return /(?:by|before|until|due|до|к|ко)\s+(?:the\s+)?$/iu.test(sentence.slice(Math.max(0, index - 12), index));
+  return /(?:by|before|until|due|до|к|ко)\s+(?:the\s+)?$/iu.test(
+    sentence.slice(Math.max(0, index - 12), index),
+  );
 }
 
 /**
@@ -200,7 +251,8 @@ function weekday(reference: Date, target: number, next: boolean): Date | null {
   if (target < 0) return null;
   const ahead = (target - reference.getUTCDay() + 7) % 7 || 7;
   const date = addDays(reference, ahead);
-  const sameWeek = ahead < 7 && reference.getUTCDay() !== 0 && (target === 0 || target > reference.getUTCDay());
+  const sameWeek =
+    ahead < 7 && reference.getUTCDay() !== 0 && (target === 0 || target > reference.getUTCDay());
   return next && sameWeek ? addDays(date, 7) : date;
 }
 

@@ -4,7 +4,10 @@ import type { ReportLanguage, Segment } from './report-request.js';
  * The report's language: the meeting's when it names one the summariser knows, otherwise the
  * script the transcript is written in (Cyrillic → Russian), otherwise English.
  */
-export function reportLanguage(declared: string | null | undefined, segments: readonly Segment[]): ReportLanguage {
+export function reportLanguage(
+  declared: string | null | undefined,
+  segments: readonly Segment[],
+): ReportLanguage {
   const base = declared?.toLowerCase().split(/[-_]/)[0];
   if (base === 'ru' || base === 'en') return base;
   let cyrillic = 0;

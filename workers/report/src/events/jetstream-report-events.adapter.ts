@@ -11,7 +11,12 @@ export class JetStreamReportEvents implements ReportEventsPort {
   constructor(private readonly js: JetStreamClient) {}
 
   progress(meetingId: string, payload: EventPayload<'report.progress'>): Promise<void> {
-    return this.publish('report.progress', meetingId, payload, `${payload.stage}.${Math.round(payload.percent)}`);
+    return this.publish(
+      'report.progress',
+      meetingId,
+      payload,
+      `${payload.stage}.${Math.round(payload.percent)}`,
+    );
   }
 
   generated(meetingId: string, payload: EventPayload<'report.generated'>): Promise<void> {

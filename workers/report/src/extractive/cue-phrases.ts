@@ -2,7 +2,8 @@ import type { ReportLanguage } from '../domain/report-request.js';
 
 const L = '\\p{L}\\p{N}';
 /** JavaScript's `\b` knows ASCII only; these boundaries work for Cyrillic too. */
-export const phrase = (pattern: string, flags = 'iu') => new RegExp(`(?<![${L}])(?:${pattern})(?![${L}])`, flags);
+export const phrase = (pattern: string, flags = 'iu') =>
+  new RegExp(`(?<![${L}])(?:${pattern})(?![${L}])`, flags);
 
 /** Phrases with which meetings record a decision. */
 export const DECISION_CUES: Record<ReportLanguage, RegExp[]> = {
@@ -65,7 +66,7 @@ export const RU_IMPERATIVE = '(?:пожалуйста,?\\s+)?[\\p{L}]{2,}(?:ь|�
 /** Words that look like names at the start of a sentence but are not people. */
 export const NOT_NAMES = new Set(
   (
-    'I We You They He She It Let Lets Let\'s So Then And But Also Okay Ok Yes No The This That These Those Our My ' +
+    "I We You They He She It Let Lets Let's So Then And But Also Okay Ok Yes No The This That These Those Our My " +
     'Everyone Somebody Someone Nobody Team Next First Second Third Finally Great Good Thanks Well Maybe Please ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
     'September October November December Action Decision Agenda Today Tomorrow ' +

@@ -40,11 +40,19 @@ export class ExtractiveAnalyst implements ReportAnalyst {
       const due = findDueDate(sentence.text, language, referenceDate);
       const task = detectTask(sentence.text, language, sentence.speaker, due?.deadline === true);
       if (task) {
-        actionItems.push({ text: tidy(sentence.text), owner: task.owner, due: due?.text ?? null, segments: [sentence.segment] });
+        actionItems.push({
+          text: tidy(sentence.text),
+          owner: task.owner,
+          due: due?.text ?? null,
+          segments: [sentence.segment],
+        });
       }
     }
     return {
-      summary: keyPoints.slice(0, 2).map((point) => point.text).join(' '),
+      summary: keyPoints
+        .slice(0, 2)
+        .map((point) => point.text)
+        .join(' '),
       keyPoints,
       decisions,
       actionItems,
@@ -55,20 +63,33 @@ export class ExtractiveAnalyst implements ReportAnalyst {
   async combine(notes: ChunkNotes[], context: AnalysisContext): Promise<ReportDraft> {
     const { language, template } = context.request;
     const candidates = notes.flatMap((note) =>
-      note.keyPoints.map((point) => ({ item: { ...point, terms: contentTerms(point.text, language) }, score: point.weight ?? 1 })),
+      note.keyPoints.map((point) => ({
+        item: { ...point, terms: contentTerms(point.text, language) },
+        score: point.weight ?? 1,
+      })),
     );
     const total = candidates.length;
     const summaryCount = template === 'ACTION_ITEMS' ? 2 : clamp(Math.round(2 + Math.sqrt(total) / 2), 3, 10);
     const summary = chronological(pickDiverse(candidates, summaryCount, 0.75));
     const rest = candidates.filter(({ item }) => !summary.includes(item));
     const keyPoints = chronological(pickDiverse(rest, clamp(Math.ceil(total / 6), 3, 12), 0.5));
-    const topics = mergeTopics(notes.flatMap((note) => note.topics), language, clamp(3 + notes.length, 4, 10));
+    const topics = mergeTopics(
+      notes.flatMap((note) => note.topics),
+      language,
+      clamp(3 + notes.length, 4, 10),
+    );
     return {
       summary: summary.map((point) => point.text).join(' '),
       summarySegments: summary.flatMap((point) => point.segments),
       keyPoints: keyPoints.map(({ text, segments }) => ({ text, segments })),
-      decisions: merge(notes.flatMap((note) => note.decisions), language),
-      actionItems: merge(notes.flatMap((note) => note.actionItems), language),
+      decisions: merge(
+        notes.flatMap((note) => note.decisions),
+        language,
+      ),
+      actionItems: merge(
+        notes.flatMap((note) => note.actionItems),
+        language,
+      ),
       topics,
       attendees: [],
       agenda: [...topics].sort((a, b) => a.segments[0]! - b.segments[0]!).map((topic) => topic.text),
@@ -126,7 +147,15 @@ function mergeTopics(topics: readonly CitedNote[], language: ReportLanguage, max
     if (chosen.length >= max) break;
     const words = topic.text.toLowerCase().split(' ');
     // "budget" adds nothing beside "marketing budget".
-    if (chosen.some((other) => other.text.toLowerCase().split(' ').some((word) => words.includes(word)))) continue;
+    if (
+      chosen.some((other) =>
+        other.text
+          .toLowerCase()
+          .split(' ')
+          .some((word) => words.includes(word)),
+      )
+    )
+      continue;
     chosen.push({ text: topic.text, segments: spread(topic.segments, 5) });
   }
   return chosen;
@@ -136,7 +165,10 @@ function mergeTopics(topics: readonly CitedNote[], language: ReportLanguage, max
 function spread(segments: readonly number[], count: number): number[] {
   const sorted = [...new Set(segments)].sort((a, b) => a - b);
   if (sorted.length <= count) return sorted;
-  return Array.from({ length: count }, (_, i) => sorted[Math.floor((i * (sorted.length - 1)) / (count - 1))]!);
+  return Array.from(
+    { length: count },
+    (_, i) => sorted[Math.floor((i * (sorted.length - 1)) / (count - 1))]!,
+  );
 }
 
 function chronological<T extends { segments: number[] }>(items: readonly T[]): T[] {
@@ -145,7 +177,10 @@ function chronological<T extends { segments: number[] }>(items: readonly T[]): T
 
 /** Drops the filler a sentence often starts with ("Okay, so", "Итак,"), keeps the rest as said. */
 function tidy(text: string): string {
-  const trimmed = text.replace(/^(?:(?:okay|ok|so|alright|right|well|and|итак|так|ну|значит|ладно|хорошо)[,.]?\s+)+/iu, '');
+  const trimmed = text.replace(
+    /^(?:(?:okay|ok|so|alright|right|well|and|итак|так|ну|значит|ладно|хорошо)[,.]?\s+)+/iu,
+    '',
+  );
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 

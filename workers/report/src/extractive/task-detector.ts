@@ -28,11 +28,17 @@ const EN_NAMED = [
     'u',
   ),
   // "Bob, can you send …", "Bob, please review …"
-  new RegExp(`(?<![\\w'])(${EN_NAME}),\\s+(?:can|could|would|will)\\s+you\\b|(?<![\\w'])(${EN_NAME}),\\s+please\\b`, 'u'),
+  new RegExp(
+    `(?<![\\w'])(${EN_NAME}),\\s+(?:can|could|would|will)\\s+you\\b|(?<![\\w'])(${EN_NAME}),\\s+please\\b`,
+    'u',
+  ),
   // "assigned to Bob", "action item for Bob", "owner: Bob"
   new RegExp(`(?:assigned\\s+to|action\\s+items?\\s+for|task\\s+for|owner\\s*:)\\s+(${EN_NAME})`, 'iu'),
   // "Bob is responsible for …", "Bob takes …"
-  new RegExp(`(?<![\\w'])(${EN_NAME})\\s+(?:is\\s+responsible\\s+for|takes\\s+(?:care\\s+of|the|this|that))`, 'u'),
+  new RegExp(
+    `(?<![\\w'])(${EN_NAME})\\s+(?:is\\s+responsible\\s+for|takes\\s+(?:care\\s+of|the|this|that))`,
+    'u',
+  ),
 ];
 const EN_SELF = new RegExp(
   `(?<![\\w'])(?:I\\s+will|I'll|I\\s+am\\s+going\\s+to|I'm\\s+going\\s+to|I\\s+can|let\\s+me)\\s+(?:also\\s+|then\\s+)?${TASK_VERB}(?![\\w])`,
@@ -40,9 +46,11 @@ const EN_SELF = new RegExp(
 );
 const EN_OBLIGATION = phrase('(?:we|someone|somebody)\\s+(?:need|needs|have|has|must|should)\\s+to');
 
-const RU_SPEECH = /^(?:говор|сказ|счита|дума|зна|хоч|хот|мож|мог|предлага|спрашива|отвеча|работа|понима|помн|вид|люб|слуша|жив|ид[её]т|ест|хвата|кажет|нравит|име)/iu;
+const RU_SPEECH =
+  /^(?:говор|сказ|счита|дума|зна|хоч|хот|мож|мог|предлага|спрашива|отвеча|работа|понима|помн|вид|люб|слуша|жив|ид[её]т|ест|хвата|кажет|нравит|име)/iu;
 /** Perfective prefixes: "подготовит" promises, "говорит" only describes. */
-const RU_PERFECTIVE = /^(?:под|подо|при|от|ото|с|со|за|на|вы|пере|про|у|до|раз|рас|об|обо|по|в|во|из|ис|вз|вс|о)\p{L}{3,}/iu;
+const RU_PERFECTIVE =
+  /^(?:под|подо|при|от|ото|с|со|за|на|вы|пере|про|у|до|раз|рас|об|обо|по|в|во|из|ис|вз|вс|о)\p{L}{3,}/iu;
 
 const RU_NAMED_FUTURE = new RegExp(
   `(?<![\\p{L}])(${RU_NAME})\\s+(?:(?:тогда|также|сам|сама|уже|ещё|еще|обязательно)\\s+)?(${RU_THIRD_PERSON_FUTURE})(?![\\p{L}])`,

@@ -16,7 +16,11 @@ interface Phrase {
  * grouped by stem, each with how often it is said and where. Two-word phrases weigh more: they
  * name a subject where a single word is often just frequent.
  */
-export function chunkTopics(sentences: readonly Sentence[], language: ReportLanguage, max: number): CitedNote[] {
+export function chunkTopics(
+  sentences: readonly Sentence[],
+  language: ReportLanguage,
+  max: number,
+): CitedNote[] {
   const phrases = new Map<string, Phrase>();
   const add = (key: string, form: string, segment: number, length: number) => {
     const phrase: Phrase = phrases.get(key) ?? { forms: new Map(), count: 0, segments: [], length };
@@ -32,7 +36,13 @@ export function chunkTopics(sentences: readonly Sentence[], language: ReportLang
         const word = run[i]!;
         if (word.length >= 4) add(stem(word.toLowerCase()), word, sentence.segment, 1);
         const next = run[i + 1];
-        if (next) add(`${stem(word.toLowerCase())} ${stem(next.toLowerCase())}`, `${word} ${next}`, sentence.segment, 2);
+        if (next)
+          add(
+            `${stem(word.toLowerCase())} ${stem(next.toLowerCase())}`,
+            `${word} ${next}`,
+            sentence.segment,
+            2,
+          );
       }
       run.length = 0;
     };

@@ -30,7 +30,8 @@ export class ReportGenerationService {
     await progress('READING', 0);
     const segments = await this.segments.readAll(job.transcriptId, signal);
     const spoken = segments.filter((segment) => segment.text.trim().length > 0);
-    if (spoken.length === 0) throw new ReportError('TRANSCRIPT_EMPTY', 'The transcript has no speech to report on.');
+    if (spoken.length === 0)
+      throw new ReportError('TRANSCRIPT_EMPTY', 'The transcript has no speech to report on.');
     await progress('READING', 10);
     const language = reportLanguage(job.language, spoken);
     const started = Date.now();

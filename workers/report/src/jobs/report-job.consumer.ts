@@ -39,7 +39,10 @@ export function consumeReportJobs(
     logger,
     handle: async (msg, { signal, attempt }) => {
       const job = parseJob('report', msg.json());
-      logger.info({ reportId: job.payload.reportId, attempt, template: job.payload.template }, 'report run started');
+      logger.info(
+        { reportId: job.payload.reportId, attempt, template: job.payload.template },
+        'report run started',
+      );
       try {
         await service.run(job.payload, signal);
       } catch (error) {

@@ -13,7 +13,11 @@ export interface RetryPolicy {
 export async function withBackoff<T>(
   attempt: (attemptNumber: number) => Promise<T>,
   policy: RetryPolicy,
-  options: { signal: AbortSignal; isTransient: (error: unknown) => boolean; onRetry?: (error: unknown, delayMs: number) => void },
+  options: {
+    signal: AbortSignal;
+    isTransient: (error: unknown) => boolean;
+    onRetry?: (error: unknown, delayMs: number) => void;
+  },
 ): Promise<T> {
   for (let tries = 0; ; tries++) {
     try {

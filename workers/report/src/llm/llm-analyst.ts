@@ -1,6 +1,11 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import type { AnalysisContext, ReportAnalyst, TranscriptChunk } from '../pipeline/report-analyst.port.js';
-import { chunkNotesSchema, reportDraftSchema, type ChunkNotes, type ReportDraft } from '../pipeline/report-schemas.js';
+import {
+  chunkNotesSchema,
+  reportDraftSchema,
+  type ChunkNotes,
+  type ReportDraft,
+} from '../pipeline/report-schemas.js';
 import { COLLAPSE_PROMPT, COMBINE_PROMPT, MAP_PROMPT, promptBasics } from './prompts.js';
 import type { StructuredModelCall } from './structured-call.js';
 
@@ -52,7 +57,9 @@ export class LlmAnalyst implements ReportAnalyst {
     while (level.length > 1 && serialised(level).length > this.chunkChars) {
       const groups = packInto(level, this.chunkChars);
       level = await Promise.all(
-        groups.map(async (group) => this.caller.call(await this.collapsePrompt(group, context), chunkNotesSchema, context.signal)),
+        groups.map(async (group) =>
+          this.caller.call(await this.collapsePrompt(group, context), chunkNotesSchema, context.signal),
+        ),
       );
     }
     const messages = await COMBINE_PROMPT.formatMessages({

@@ -58,7 +58,8 @@ Notes:
 ]);
 
 const GUIDANCE = {
-  SUMMARY: 'Template SUMMARY: a summary of three to six sentences, key points, decisions, action items and topics.',
+  SUMMARY:
+    'Template SUMMARY: a summary of three to six sentences, key points, decisions, action items and topics.',
   PROTOCOL:
     'Template PROTOCOL (formal minutes): the attendees, the agenda items in the order discussed, the discussion in ' +
     'brief, every decision, and every task with its owner and due date.',

@@ -31,14 +31,21 @@ export class StructuredModelCall {
     return `Answer with one JSON object that matches this JSON Schema, in a \`\`\`json code block:\n\`\`\`json\n${jsonSchema}\n\`\`\``;
   }
 
-  async call<S extends z.ZodType>(messages: BaseMessage[], schema: S, signal: AbortSignal): Promise<z.output<S>> {
+  async call<S extends z.ZodType>(
+    messages: BaseMessage[],
+    schema: S,
+    signal: AbortSignal,
+  ): Promise<z.output<S>> {
     const parser = StructuredOutputParser.fromZodSchema(schema as never);
     const answer = await this.invoke(messages, signal);
     try {
       return (await parser.parse(answer.text)) as z.output<S>;
     } catch (error) {
       if (!(error instanceof OutputParserException)) throw error;
-      this.options.logger.warn({ err: error }, 'model answer did not match the schema; asking again with the error');
+      this.options.logger.warn(
+        { err: error },
+        'model answer did not match the schema; asking again with the error',
+      );
       const again = await this.invoke(
         [
           ...messages,
@@ -75,7 +82,9 @@ export class StructuredModelCall {
           attempts++;
           const timeout = AbortSignal.timeout(timeoutMs);
           try {
-            return (await this.model.invoke(messages, { signal: AbortSignal.any([signal, timeout]) })) as AIMessage;
+            return (await this.model.invoke(messages, {
+              signal: AbortSignal.any([signal, timeout]),
+            })) as AIMessage;
           } catch (error) {
             throw classify(error, { timedOut: timeout.aborted, aborted: signal.aborted, timeoutMs });
           }
@@ -89,7 +98,12 @@ export class StructuredModelCall {
       );
     } catch (error) {
       if (error instanceof ReportError && attempts > 1) {
-        throw new ReportError(error.code, `${error.message} (${attempts} attempts)`, error.details, error.cause);
+        throw new ReportError(
+          error.code,
+          `${error.message} (${attempts} attempts)`,
+          error.details,
+          error.cause,
+        );
       }
       throw error;
     }
@@ -101,7 +115,8 @@ function classify(
   error: unknown,
   state: { timedOut: boolean; aborted: boolean; timeoutMs: number },
 ): unknown {
-  if (state.aborted) return new ReportError('ABORTED', 'The report run was stopped (job timeout or shutdown).', {}, error);
+  if (state.aborted)
+    return new ReportError('ABORTED', 'The report run was stopped (job timeout or shutdown).', {}, error);
   if (state.timedOut) {
     return new ReportError(
       'LLM_TIMEOUT',
@@ -112,7 +127,12 @@ function classify(
   }
   const status = statusOf(error);
   if (status === 429 || (status !== undefined && status >= 500)) {
-    return new ReportError('LLM_UNAVAILABLE', `The language model endpoint answered HTTP ${status}`, {}, error);
+    return new ReportError(
+      'LLM_UNAVAILABLE',
+      `The language model endpoint answered HTTP ${status}`,
+      {},
+      error,
+    );
   }
   if (status !== undefined) {
     return new ReportError(
@@ -123,7 +143,12 @@ function classify(
     );
   }
   if (isConnectionError(error)) {
-    return new ReportError('LLM_UNAVAILABLE', `The language model endpoint could not be reached: ${shorten(messageOf(error), 200)}`, {}, error);
+    return new ReportError(
+      'LLM_UNAVAILABLE',
+      `The language model endpoint could not be reached: ${shorten(messageOf(error), 200)}`,
+      {},
+      error,
+    );
   }
   return error;
 }

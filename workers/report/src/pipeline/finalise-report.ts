@@ -22,8 +22,15 @@ export function finaliseReport(
   const L = REPORT_LIMITS;
   const byIndex = new Map(segments.map((segment) => [segment.index, segment]));
   const cite = (indexes: readonly number[], max: number = L.citations) =>
-    [...new Set(indexes)].filter((index) => byIndex.has(index)).sort((a, b) => a - b).slice(0, max);
-  const cited = <T extends { text: string; segments: number[] }>(items: readonly T[], max: number, chars: number) =>
+    [...new Set(indexes)]
+      .filter((index) => byIndex.has(index))
+      .sort((a, b) => a - b)
+      .slice(0, max);
+  const cited = <T extends { text: string; segments: number[] }>(
+    items: readonly T[],
+    max: number,
+    chars: number,
+  ) =>
     unique(
       items
         .map((item) => ({ ...item, text: clip(item.text, chars), segments: cite(item.segments) }))
@@ -41,24 +48,41 @@ export function finaliseReport(
       segments: item.segments,
     };
   });
-  const topics = cited(draft.topics, L.topics, L.topicChars).map(({ text, segments }) => ({ text, segments }));
+  const topics = cited(draft.topics, L.topics, L.topicChars).map(({ text, segments }) => ({
+    text,
+    segments,
+  }));
   const summarySegments = cite(
-    draft.summarySegments.length > 0 ? draft.summarySegments : draft.keyPoints.flatMap((point) => point.segments),
+    draft.summarySegments.length > 0
+      ? draft.summarySegments
+      : draft.keyPoints.flatMap((point) => point.segments),
     L.summaryCitations,
   );
-  const people = [...speakers, ...draft.attendees, ...actionItems.flatMap((item) => (item.owner ? [item.owner] : []))];
+  const people = [
+    ...speakers,
+    ...draft.attendees,
+    ...actionItems.flatMap((item) => (item.owner ? [item.owner] : [])),
+  ];
   const content = {
     summary: {
       text: clip(draft.summary, L.summaryChars) || clip(segments[0]?.text ?? '', L.summaryChars),
       segments: summarySegments.length > 0 ? summarySegments : cite(segments.slice(0, 1).map((s) => s.index)),
     },
-    keyPoints: cited(draft.keyPoints, L.keyPoints, L.itemChars).map(({ text, segments }) => ({ text, segments })),
-    decisions: cited(draft.decisions, L.decisions, L.itemChars).map(({ text, segments }) => ({ text, segments })),
+    keyPoints: cited(draft.keyPoints, L.keyPoints, L.itemChars).map(({ text, segments }) => ({
+      text,
+      segments,
+    })),
+    decisions: cited(draft.decisions, L.decisions, L.itemChars).map(({ text, segments }) => ({
+      text,
+      segments,
+    })),
     actionItems,
     topics,
     attendees: uniqueStrings(people.map((person) => clip(person, L.nameChars))).slice(0, L.attendees),
     agenda: uniqueStrings(
-      (draft.agenda.length > 0 ? draft.agenda : topics.map((topic) => topic.text)).map((item) => clip(item, L.agendaChars)),
+      (draft.agenda.length > 0 ? draft.agenda : topics.map((topic) => topic.text)).map((item) =>
+        clip(item, L.agendaChars),
+      ),
     ).slice(0, L.agenda),
   };
   const markdown = clipLines(renderMarkdown(content, request, language, segments), L.markdownChars);

@@ -83,7 +83,12 @@ export function renderMarkdown(
       lines.push(`**${w.date}:** ${isoDate(request.referenceDate)}`, '');
       lines.push(`**${w.attendees}:** ${content.attendees.map(escape).join(', ') || '—'}`, '');
       lines.push(`## ${w.agenda}`, '', ...numbered(content.agenda, w.none), '');
-      lines.push(`## ${w.discussion}`, '', `${escape(content.summary.text)}${cite(content.summary.segments)}`, '');
+      lines.push(
+        `## ${w.discussion}`,
+        '',
+        `${escape(content.summary.text)}${cite(content.summary.segments)}`,
+        '',
+      );
       lines.push(...list(content.keyPoints), '');
       lines.push(`## ${w.decisions}`, '', ...list(content.decisions, true), '');
       lines.push(`## ${w.tasks}`, '', ...taskTable(content, w, cite), '');
@@ -91,20 +96,34 @@ export function renderMarkdown(
     case 'ACTION_ITEMS':
       lines.push(...(tasks.length ? tasks : [w.none]), '');
       lines.push(`## ${w.decisions}`, '', ...list(content.decisions), '');
-      lines.push(`## ${w.summary}`, '', `${escape(content.summary.text)}${cite(content.summary.segments)}`, '');
+      lines.push(
+        `## ${w.summary}`,
+        '',
+        `${escape(content.summary.text)}${cite(content.summary.segments)}`,
+        '',
+      );
       break;
     case 'SUMMARY':
       lines.push(`${escape(content.summary.text)}${cite(content.summary.segments)}`, '');
       lines.push(`## ${w.keyPoints}`, '', ...list(content.keyPoints), '');
       lines.push(`## ${w.decisions}`, '', ...list(content.decisions), '');
       lines.push(`## ${w.actionItems}`, '', ...(tasks.length ? tasks : [w.none]), '');
-      lines.push(`## ${w.topics}`, '', content.topics.map((topic) => escape(topic.text)).join(' · ') || w.none, '');
+      lines.push(
+        `## ${w.topics}`,
+        '',
+        content.topics.map((topic) => escape(topic.text)).join(' · ') || w.none,
+        '',
+      );
       break;
   }
   return lines.join('\n').trimEnd() + '\n';
 }
 
-function taskTable(content: Content, w: (typeof WORDS)[ReportLanguage], cite: (i: readonly number[]) => string): string[] {
+function taskTable(
+  content: Content,
+  w: (typeof WORDS)[ReportLanguage],
+  cite: (i: readonly number[]) => string,
+): string[] {
   if (content.actionItems.length === 0) return [w.none];
   const cell = escape;
   return [

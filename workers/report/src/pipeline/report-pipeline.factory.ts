@@ -7,8 +7,12 @@ import { StructuredModelCall } from '../llm/structured-call.js';
 import { ReportPipeline } from './report-pipeline.js';
 
 /** The pipeline with the engine the config names: the offline extractive summariser, or a chat model. */
-export async function buildReportPipeline(config: ReportWorkerConfig, logger: Logger): Promise<ReportPipeline> {
-  if (config.engine === 'extractive') return new ReportPipeline(new ExtractiveAnalyst(), { mapConcurrency: 1 });
+export async function buildReportPipeline(
+  config: ReportWorkerConfig,
+  logger: Logger,
+): Promise<ReportPipeline> {
+  if (config.engine === 'extractive')
+    return new ReportPipeline(new ExtractiveAnalyst(), { mapConcurrency: 1 });
   const { llm } = config;
   const caller = new StructuredModelCall(await createChatModel(llm), {
     timeoutMs: llm.timeoutMs,

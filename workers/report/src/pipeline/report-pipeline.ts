@@ -76,7 +76,13 @@ export class ReportPipeline {
       }),
       RunnableLambda.from(async (reduced: Reduced): Promise<ReportResult> => {
         await progress('RENDERING', 95);
-        return finaliseReport(reduced.draft, reduced.segments, reduced.speakers, reduced.request, reduced.request.language);
+        return finaliseReport(
+          reduced.draft,
+          reduced.segments,
+          reduced.speakers,
+          reduced.request,
+          reduced.request.language,
+        );
       }),
     ]);
     return chain.invoke(input, { signal: run.signal });
@@ -84,7 +90,11 @@ export class ReportPipeline {
 }
 
 /** Runs `work` over items with at most `limit` at once, keeping the items' order in the result. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lane = async () => {

@@ -24,7 +24,10 @@ const LINE_INDEX = /^\[#(\d+) /;
  * `chunkChars` and no segment is cut (a segment longer than a chunk is split inside, at words).
  * Each chunk knows its segments again from the indexes its lines start with.
  */
-export async function chunkTranscript(segments: readonly Segment[], chunkChars: number): Promise<TranscriptChunk[]> {
+export async function chunkTranscript(
+  segments: readonly Segment[],
+  chunkChars: number,
+): Promise<TranscriptChunk[]> {
   const byIndex = new Map(segments.map((segment) => [segment.index, segment]));
   const splitter = new RecursiveCharacterTextSplitter({
     chunkSize: chunkChars,
@@ -53,7 +56,10 @@ export function speakersByTalkTime(segments: readonly Segment[]): string[] {
   const talk = new Map<string, number>();
   for (const segment of segments) {
     if (!segment.speaker) continue;
-    talk.set(segment.speaker, (talk.get(segment.speaker) ?? 0) + Math.max(0, segment.endMs - segment.startMs));
+    talk.set(
+      segment.speaker,
+      (talk.get(segment.speaker) ?? 0) + Math.max(0, segment.endMs - segment.startMs),
+    );
   }
   return [...talk.entries()].sort((a, b) => b[1] - a[1]).map(([speaker]) => speaker);
 }

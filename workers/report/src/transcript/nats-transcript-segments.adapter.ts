@@ -34,12 +34,21 @@ export class NatsTranscriptSegments implements TranscriptSegmentsPort {
       const reply = transcriptSegmentsReplySchema.parse((await this.ask(request)).json());
       if (!reply.ok) {
         if (reply.code === 'TRANSCRIPT_NOT_FOUND')
-          throw new ReportError('TRANSCRIPT_NOT_FOUND', 'The transcript this report was asked for no longer exists.');
-        throw new ReportError('TRANSCRIPTS_UNAVAILABLE', `The transcripts service could not answer: ${reply.message}`);
+          throw new ReportError(
+            'TRANSCRIPT_NOT_FOUND',
+            'The transcript this report was asked for no longer exists.',
+          );
+        throw new ReportError(
+          'TRANSCRIPTS_UNAVAILABLE',
+          `The transcripts service could not answer: ${reply.message}`,
+        );
       }
       segments.push(...reply.segments);
       if (segments.length > MAX_SEGMENTS)
-        throw new ReportError('TRANSCRIPT_TOO_LONG', `The transcript has more than ${MAX_SEGMENTS} segments.`);
+        throw new ReportError(
+          'TRANSCRIPT_TOO_LONG',
+          `The transcript has more than ${MAX_SEGMENTS} segments.`,
+        );
       await onPage?.(segments.length);
       after = reply.next;
     } while (after !== null);

@@ -22,10 +22,16 @@ export function answerSegmentRequests(
     callback: (_error, msg) => {
       state.requests++;
       const parsed = transcriptSegmentsRequestSchema.safeParse(msg.json());
-      if (!parsed.success) return msg.respond(JSON.stringify({ ok: false, code: 'INVALID_REQUEST', message: parsed.error.message }));
+      if (!parsed.success)
+        return msg.respond(
+          JSON.stringify({ ok: false, code: 'INVALID_REQUEST', message: parsed.error.message }),
+        );
       const { transcriptId, after, limit } = parsed.data;
       const segments = transcripts.get(transcriptId);
-      if (!segments) return msg.respond(JSON.stringify({ ok: false, code: 'TRANSCRIPT_NOT_FOUND', message: 'no such transcript' }));
+      if (!segments)
+        return msg.respond(
+          JSON.stringify({ ok: false, code: 'TRANSCRIPT_NOT_FOUND', message: 'no such transcript' }),
+        );
       const rest = segments.filter((segment) => after === null || segment.index > after);
       msg.respond(JSON.stringify(segmentPage(transcriptId, 'COMPLETED', rest, Math.min(limit, pageCap))));
     },

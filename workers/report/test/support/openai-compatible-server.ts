@@ -8,9 +8,7 @@ export interface ChatRequest {
   prompt: string;
 }
 
-export type ChatAnswer =
-  | { content: string; delayMs?: number }
-  | { status: number; error: string };
+export type ChatAnswer = { content: string; delayMs?: number } | { status: number; error: string };
 
 export interface OpenAiCompatibleServer {
   baseUrl: string;
@@ -36,7 +34,10 @@ export async function startOpenAiCompatibleServer(
         res.writeHead(404).end();
         return;
       }
-      const parsed = JSON.parse(body) as { model: string; messages: Array<{ role: string; content: unknown }> };
+      const parsed = JSON.parse(body) as {
+        model: string;
+        messages: Array<{ role: string; content: unknown }>;
+      };
       const messages = parsed.messages.map((m) => ({ role: m.role, content: contentText(m.content) }));
       const request = { model: parsed.model, messages, prompt: messages.map((m) => m.content).join('\n') };
       const index = state.requests.push(request) - 1;
@@ -55,7 +56,9 @@ export async function startOpenAiCompatibleServer(
             object: 'chat.completion',
             created: Math.floor(Date.now() / 1000),
             model: parsed.model,
-            choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' }],
+            choices: [
+              { index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' },
+            ],
             usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
           }),
         );

@@ -17,12 +17,24 @@ function meeting(lines: Array<[string, string]>): Segment[] {
 export const ENGLISH_PLANNING = meeting([
   ['Alice', 'Good morning everyone, thanks for joining the planning meeting for the spring release.'],
   ['Alice', 'Today we need to settle the release date, the marketing budget and the beta feedback.'],
-  ['Bob', 'The beta feedback has been mostly positive, although several customers reported slow exports on large projects.'],
-  ['Carol', 'Export performance is the biggest complaint in the support queue as well, so I think we should fix it before the release.'],
+  [
+    'Bob',
+    'The beta feedback has been mostly positive, although several customers reported slow exports on large projects.',
+  ],
+  [
+    'Carol',
+    'Export performance is the biggest complaint in the support queue as well, so I think we should fix it before the release.',
+  ],
   ['Alice', 'Agreed. What about the release date, can we still make the end of March?'],
-  ['Bob', 'If we fix exports first, the end of March is tight, but the second week of April looks realistic.'],
+  [
+    'Bob',
+    'If we fix exports first, the end of March is tight, but the second week of April looks realistic.',
+  ],
   ['Alice', 'Then we decided to move the release to April 14 and fix the export performance first.'],
-  ['Carol', 'For the marketing budget, I propose we spend most of it on the webinar series rather than paid ads.'],
+  [
+    'Carol',
+    'For the marketing budget, I propose we spend most of it on the webinar series rather than paid ads.',
+  ],
   ['Bob', 'The webinars worked well last quarter, the paid ads did not bring many trials.'],
   ['Alice', 'Okay, we agreed that the marketing budget goes to the webinar series.'],
   ['Alice', 'Now the action items.'],
@@ -46,7 +58,10 @@ export const ENGLISH_EXPECTED = {
 export const RUSSIAN_PLANNING = meeting([
   ['Анна', 'Доброе утро, коллеги, начинаем планёрку по весеннему релизу.'],
   ['Анна', 'Сегодня нужно обсудить дату релиза, бюджет на маркетинг и отзывы о бета-версии.'],
-  ['Борис', 'Отзывы о бета-версии в целом хорошие, но несколько клиентов жалуются на медленный экспорт больших проектов.'],
+  [
+    'Борис',
+    'Отзывы о бета-версии в целом хорошие, но несколько клиентов жалуются на медленный экспорт больших проектов.',
+  ],
   ['Вера', 'Медленный экспорт — главная жалоба и в поддержке, поэтому экспорт стоит исправить до релиза.'],
   ['Анна', 'Согласна. Успеваем ли мы к концу марта?'],
   ['Борис', 'Если сначала исправить экспорт, конец марта не успеваем, реально вторая неделя апреля.'],
