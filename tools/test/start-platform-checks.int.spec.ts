@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { freePort, repoRoot } from '@mymeet/testing';
 import { builtDeployables } from '../src/deployables.js';
 
-const START = resolve(repoRoot, 'packages/dev-services/dist/src/cli/start-platform.js');
+const START = resolve(repoRoot, 'tools/dist/src/cli/start-platform.js');
 
 async function platformPorts(): Promise<Record<string, string>> {
   const ports: Record<string, string> = { S3_LOCAL_PORT: String(await freePort()) };

@@ -11,7 +11,7 @@ import { assertPortsFree, PortInUseError, type PlannedPort } from './port-check.
 import { processEnv } from './process-env.js';
 
 // `npm start`: embedded defaults where nothing is configured, then every built deployable, gateway last.
-const root = resolve(import.meta.dirname, '../../../../..');
+const root = resolve(import.meta.dirname, '../../../..');
 const dataDir = resolve(root, '.data');
 const log = (line: string) => console.log(`platform      | ${line}`);
 

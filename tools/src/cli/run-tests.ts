@@ -7,7 +7,7 @@ import { startPerRunNats } from '../per-run-nats.js';
 
 // `npm test`: the real PostgreSQL (embedded when none runs) and a NATS of this run's own, then mocha.
 // TEST_NATS_URL names a NATS to share instead (its streams and consumers are then shared too).
-const root = resolve(import.meta.dirname, '../../../../..');
+const root = resolve(import.meta.dirname, '../../../..');
 const dataDir = resolve(root, '.data');
 const log = (line: string) => console.log(`test setup | ${line}`);
 

@@ -11,7 +11,7 @@ import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
 // `npm run bench`: the meetings API through the gateway and straight at the subgraph, on this machine.
-const root = resolve(import.meta.dirname, '../../../../..');
+const root = resolve(import.meta.dirname, '../../../..');
 const log = (line: string) => console.log(`bench | ${line}`);
 const postgres = await ensurePostgres(
   process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -22,16 +22,12 @@ describe('npm start stopped the way terminals and service managers stop it', fun
       for (const deployable of builtDeployables(repoRoot)) {
         ports[deployable.portVariable] = String(await freePort());
       }
-      const child = spawn(
-        process.execPath,
-        [resolve(repoRoot, 'packages/dev-services/dist/src/cli/start-platform.js')],
-        {
-          cwd: repoRoot,
-          env: { ...process.env, ...ports, LOG_LEVEL: 'warn' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-          detached: true, // its own process group, as a terminal's foreground job
-        },
-      );
+      const child = spawn(process.execPath, [resolve(repoRoot, 'tools/dist/src/cli/start-platform.js')], {
+        cwd: repoRoot,
+        env: { ...process.env, ...ports, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true, // its own process group, as a terminal's foreground job
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
