@@ -1,5 +1,5 @@
 import type { JsMsg } from 'nats';
-import type { Logger } from '@mymeet/core';
+import { isRetryable, type Logger } from '@mymeet/core';
 
 /** What a handler learns about the delivery it is working on. */
 export interface HandlerContext {
@@ -116,7 +116,7 @@ function isPermanent(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === 'PermanentMessageError' || error.name === 'ZodError' || error instanceof SyntaxError)
     return true;
-  return (error as { retryable?: unknown }).retryable === false;
+  return !isRetryable(error);
 }
 
 function reasonOf(error: unknown): string {

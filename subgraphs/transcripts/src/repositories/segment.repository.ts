@@ -14,6 +14,23 @@ export interface IncomingSegment {
   occurredAt: Date;
 }
 
+/** A segment as read for display and export. */
+export interface SegmentRecord {
+  transcriptId: string;
+  index: number;
+  startMs: number;
+  endMs: number;
+  speaker: string | null;
+  rawText: string;
+  text: string;
+  edited: boolean;
+  confidence: number | null;
+}
+
+// Reads skip entity hydration: a 3-hour meeting's 2,500 segments are read on every `text` or export.
+const RECORD_COLUMNS = `"transcript_id" as "transcriptId", "index", "start_ms" as "startMs", "end_ms" as "endMs",
+  "speaker", "raw_text" as "rawText", "text", "edited", "confidence"`;
+
 /** Segments of runs. Used inside the unit of work of a TranscriptRepository. */
 export class SegmentRepository {
   constructor(private readonly em: EntityManager) {}
@@ -82,13 +99,14 @@ export class SegmentRepository {
     return this.em.findOne(TranscriptSegmentEntity, { transcriptId, index });
   }
 
-  /** Every segment of these runs, in index order. */
-  findAll(transcriptIds: readonly string[]): Promise<TranscriptSegmentEntity[]> {
+  /** Every segment of these runs, in index order, as plain records (no unit-of-work tracking). */
+  findAll(transcriptIds: readonly string[]): Promise<SegmentRecord[]> {
     if (transcriptIds.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      TranscriptSegmentEntity,
-      { transcriptId: { $in: [...transcriptIds] } },
-      { orderBy: { transcriptId: 'asc', index: 'asc' } },
+    return this.em.execute<SegmentRecord[]>(
+      `select ${RECORD_COLUMNS} from "transcript_segment"
+       where "transcript_id" in (${transcriptIds.map(() => '?').join(', ')})
+       order by "transcript_id", "index"`,
+      [...transcriptIds],
     );
   }
 
@@ -100,16 +118,15 @@ export class SegmentRepository {
     transcriptIds: readonly string[],
     afterIndex: number,
     limit: number,
-  ): Promise<TranscriptSegmentEntity[]> {
+  ): Promise<SegmentRecord[]> {
     if (transcriptIds.length === 0 || limit === 0) return [];
-    const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from (
+    return this.em.execute<SegmentRecord[]>(
+      `select ${RECORD_COLUMNS} from (
          select s.*, row_number() over (partition by s."transcript_id" order by s."index") as "position"
          from "transcript_segment" s where s."transcript_id" in (${transcriptIds.map(() => '?').join(', ')})
            and s."index" > ?
        ) page where page."position" <= ? order by page."transcript_id", page."index"`,
       [...transcriptIds, afterIndex, limit],
     );
-    return rows.map(({ position: _position, ...row }) => this.em.map(TranscriptSegmentEntity, row));
   }
 }

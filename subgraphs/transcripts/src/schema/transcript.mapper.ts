@@ -1,5 +1,5 @@
 import type { ExportSegment } from '../domain/exports/export-input.js';
-import type { TranscriptSegmentEntity } from '../entities/transcript-segment.entity.js';
+import type { SegmentRecord } from '../repositories/segment.repository.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import type { TranscriptSegment } from './transcript-segment.type.js';
 import type { Transcript } from './transcript.type.js';
@@ -23,7 +23,7 @@ export function toTranscript(run: TranscriptEntity): Transcript {
   };
 }
 
-export function toSegment(segment: TranscriptSegmentEntity): TranscriptSegment & ExportSegment {
+export function toSegment(segment: SegmentRecord): TranscriptSegment & ExportSegment {
   return {
     transcriptId: segment.transcriptId,
     index: segment.index,

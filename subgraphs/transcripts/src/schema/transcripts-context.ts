@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { requireUser, type SubgraphContext } from '@mymeet/server';
-import type { TranscriptSegmentEntity } from '../entities/transcript-segment.entity.js';
+import type { SegmentRecord } from '../repositories/segment.repository.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import { TranscriptRepository } from '../repositories/transcript.repository.js';
 import type { MeetingAccessFactory } from '../services/meeting-access.port.js';
@@ -26,9 +26,9 @@ export interface TranscriptsContext extends SubgraphContext {
   /** `Meeting.transcripts` for many meetings at once. */
   runsLoader: DataLoader<string, TranscriptEntity[]>;
   /** Every segment of runs already visible to the caller (text, export). */
-  segmentsLoader: DataLoader<string, TranscriptSegmentEntity[]>;
+  segmentsLoader: DataLoader<string, SegmentRecord[]>;
   /** Pages of segments; keys with the same position and size share one query. */
-  segmentPageLoader: DataLoader<SegmentPageKey, TranscriptSegmentEntity[], string>;
+  segmentPageLoader: DataLoader<SegmentPageKey, SegmentRecord[], string>;
 }
 
 /** One EntityManager fork per request, shared by that request's services and loaders. */
@@ -52,7 +52,7 @@ export function transcriptsContextFactory(
       segmentsLoader: new DataLoader((ids) => reads.segmentsOf(ids)),
       segmentPageLoader: new DataLoader(
         async (keys) => {
-          const results = new Map<string, TranscriptSegmentEntity[]>();
+          const results = new Map<string, SegmentRecord[]>();
           const groups = new Map<string, SegmentPageKey[]>();
           for (const key of keys) {
             const group = `${key.afterIndex}:${key.limit}`;

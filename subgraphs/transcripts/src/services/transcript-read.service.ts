@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@mymeet/auth';
 import { currentRun } from '../domain/current-run.js';
-import type { TranscriptSegmentEntity } from '../entities/transcript-segment.entity.js';
+import type { SegmentRecord } from '../repositories/segment.repository.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import type { TranscriptRepository } from '../repositories/transcript.repository.js';
 import type { MeetingAccessPort } from './meeting-access.port.js';
@@ -48,7 +48,7 @@ export class TranscriptReadService {
   }
 
   /** All segments of runs already shown to the caller, in index order, per run. */
-  async segmentsOf(transcriptIds: readonly string[]): Promise<TranscriptSegmentEntity[][]> {
+  async segmentsOf(transcriptIds: readonly string[]): Promise<SegmentRecord[][]> {
     const segments = await this.transcripts.segments.findAll(transcriptIds);
     return groupBy(transcriptIds, segments);
   }
@@ -58,17 +58,14 @@ export class TranscriptReadService {
     transcriptIds: readonly string[],
     afterIndex: number,
     limit: number,
-  ): Promise<TranscriptSegmentEntity[][]> {
+  ): Promise<SegmentRecord[][]> {
     const segments = await this.transcripts.segments.findPages(transcriptIds, afterIndex, limit);
     return groupBy(transcriptIds, segments);
   }
 }
 
-function groupBy(
-  transcriptIds: readonly string[],
-  segments: readonly TranscriptSegmentEntity[],
-): TranscriptSegmentEntity[][] {
-  const byRun = new Map<string, TranscriptSegmentEntity[]>();
+function groupBy(transcriptIds: readonly string[], segments: readonly SegmentRecord[]): SegmentRecord[][] {
+  const byRun = new Map<string, SegmentRecord[]>();
   for (const segment of segments) {
     const list = byRun.get(segment.transcriptId) ?? [];
     list.push(segment);
