@@ -37,12 +37,14 @@ export interface SubscriptionPlatform {
 export async function startSubscriptionPlatform(
   gatewayEnv: Record<string, string> = {},
   natsUrl = testNatsUrl(),
+  options: { reports?: boolean } = {},
 ): Promise<SubscriptionPlatform> {
   const secrets = testSecrets();
   const run = randomUUID().slice(0, 8);
   const databaseUrl = testDatabaseUrl(`subs_${run}`);
+  const reportsDatabaseUrl = testDatabaseUrl(`subs_reports_${run}`);
   const consumerPrefix = `subs-e2e-${run}`;
-  const [meetingsPort, gatewayPort] = [await freePort(), await freePort()];
+  const [meetingsPort, gatewayPort, reportsPort] = [await freePort(), await freePort(), await freePort()];
   const nc = await connect({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
   const meetings = await spawnService('subgraphs/meetings/dist/src/main.js', meetingsPort, {
     ...secrets,
@@ -53,6 +55,17 @@ export async function startSubscriptionPlatform(
     MEETINGS_CONSUMER_PREFIX: consumerPrefix,
     MEETINGS_CONSUMER_START: 'new',
   });
+  const reports = options.reports
+    ? await spawnService('subgraphs/reports/dist/src/main.js', reportsPort, {
+        ...secrets,
+        NATS_URL: natsUrl,
+        LOG_LEVEL: 'warn',
+        REPORTS_PORT: String(reportsPort),
+        REPORTS_DATABASE_URL: reportsDatabaseUrl,
+        REPORTS_CONSUMER_PREFIX: `${consumerPrefix}-reports`,
+        REPORTS_CONSUMER_START: 'new',
+      })
+    : undefined;
   const startGateway = (overrides: Record<string, string>) =>
     spawnService('gateway/dist/src/main.js', gatewayPort, {
       ...secrets,
@@ -60,6 +73,7 @@ export async function startSubscriptionPlatform(
       LOG_LEVEL: 'warn',
       GATEWAY_PORT: String(gatewayPort),
       MEETINGS_SUBGRAPH_URL: `${meetings.url}/graphql`,
+      ...(reports ? { REPORTS_SUBGRAPH_URL: `${reports.url}/graphql` } : {}),
       SUPERGRAPH_PATH: resolve(repoRoot, 'supergraph.graphql'),
       ...gatewayEnv,
       ...overrides,
@@ -90,9 +104,11 @@ export async function startSubscriptionPlatform(
     },
     async stop() {
       await platform.gateway.stop();
+      await reports?.stop();
       await meetings.stop();
       await nc.close();
       await dropDatabase(databaseUrl);
+      if (reports) await dropDatabase(reportsDatabaseUrl);
       await deleteConsumersWithPrefix(natsUrl, consumerPrefix).catch(() => undefined);
     },
   };
