@@ -21,13 +21,14 @@ interface RenderContext {
 export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
- * Executes a subscription's selection over a feed entry. Subscribers with the same operation and
- * variables (and, when they select entity fields, the same permission scope) share one execution
- * per entry, and one federated fetch per entity, topic position and scope: a thousand subscribers of
- * a meeting cost one render and one `meeting(id)` call per event, not a thousand.
+ * Executes a subscription's selection over a feed entry and encodes it as a `next` payload.
+ * Subscribers with the same operation and variables (and, when they select entity fields, the same
+ * permission scope) share one execution and one encoding per entry, and one federated fetch per
+ * entity, topic position and scope: a thousand subscribers of a meeting cost one render and one
+ * `meeting(id)` call per event, not a thousand. Without entity fields a render is synchronous.
  */
 export class PayloadRenderer {
-  private readonly renders: BoundedMemo<Promise<ExecutionResult>>;
+  private readonly payloads: BoundedMemo<string | Promise<string>>;
   private readonly fetches: BoundedMemo<Promise<unknown>>;
   private readonly entryIds = new WeakMap<FeedEntry, number>();
   private nextEntryId = 0;
@@ -39,13 +40,15 @@ export class PayloadRenderer {
     private readonly formatError: ErrorFormatter,
     memoCapacity: number,
   ) {
-    this.renders = new BoundedMemo(memoCapacity);
+    this.payloads = new BoundedMemo(memoCapacity);
     this.fetches = new BoundedMemo(memoCapacity);
   }
 
-  render(entry: FeedEntry, plan: SubscriptionPlan, topic: MeetingTopic): Promise<ExecutionResult> {
-    return this.renders.get(`${this.entryId(entry)}|${plan.renderKey}`, async () => {
-      const result = await execute({
+  /** The `next` payload (JSON text) of the entry for the plan's operation. */
+  payload(entry: FeedEntry, plan: SubscriptionPlan, topic: MeetingTopic): string | Promise<string> {
+    const key = `${this.entryId(entry)}|${plan.renderKey}`;
+    return this.payloads.get(key, () => {
+      const result = execute({
         schema: plan.schema,
         document: plan.document,
         operationName: plan.operationName,
@@ -54,17 +57,21 @@ export class PayloadRenderer {
         contextValue: { plan, topic } satisfies RenderContext,
         fieldResolver: this.resolveField,
       });
-      if (!result.errors?.length) return result;
-      return {
-        ...result,
-        errors: result.errors.map((error) => {
-          const formatted = this.formatError(error.toJSON(), error);
-          return new GraphQLError(formatted.message, {
-            path: formatted.path,
-            extensions: formatted.extensions,
-          });
-        }),
-      };
+      if (!(result instanceof Promise)) return this.encode(result);
+      const pending = result.then((settled) => this.encode(settled));
+      void pending.then(
+        (text) => this.payloads.replace(key, pending, text),
+        () => undefined,
+      );
+      return pending;
+    });
+  }
+
+  private encode({ errors, ...rest }: ExecutionResult): string {
+    if (!errors?.length) return JSON.stringify(rest);
+    return JSON.stringify({
+      ...rest,
+      errors: errors.map((error) => this.formatError(error.toJSON(), error)),
     });
   }
 

@@ -25,7 +25,10 @@ export class SocketSession {
     readonly scope: string,
     expiresAtMs: number,
     private readonly maxBacklog: number,
-    private readonly closeSocket: (code: number, reason: string) => void,
+    private readonly socket: {
+      send(data: string, done: (error?: Error) => void): void;
+      close(code: number, reason: string): void;
+    },
   ) {
     this.expiry = setTimeout(
       () => this.close(CLOSE.tokenExpired),
@@ -42,7 +45,12 @@ export class SocketSession {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.expiry);
-    this.closeSocket(reason.code, reason.reason);
+    this.socket.close(reason.code, reason.reason);
+  }
+
+  /** Writes a message; `done` runs once it is handed to the kernel (or failed: the socket is gone). */
+  send(data: string, done: (error?: Error) => void): void {
+    this.socket.send(data, done);
   }
 
   /** Closes the socket once its subscriptions together owe more than the backlog allows. */

@@ -89,18 +89,22 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
         const { user } = verdict;
         if (options.limiter.take(user.sub) > 0) return close(CLOSE.tooManyRequests);
         if (!counter.tryOpen(user.sub)) return close(CLOSE.tooManyConnections);
+        const socket = ctx.extra.socket;
         const session = new SocketSession(
           user,
           permissionScope(user),
           verdict.expiresAtMs,
           settings.maxBacklog,
-          (code, reason) => ctx.extra.socket.close(code, reason),
+          {
+            send: (data, done) => socket.send(data, done),
+            close: (code, reason) => socket.close(code, reason),
+          },
         );
         sessions.set(ctx, session);
         return true;
       },
 
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const session = sessions.get(ctx);
         if (!session)
           return [new GraphQLError('Not connected', { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
@@ -111,7 +115,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
         }
         session.admitting += 1;
         try {
-          return await admit(session, payload as SubscribeRequest);
+          return await admit(session, id, payload as SubscribeRequest);
         } catch (error) {
           return asErrors(error);
         } finally {
@@ -141,7 +145,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
     settings.keepAliveMs,
   );
 
-  async function admit(session: SocketSession, request: SubscribeRequest) {
+  async function admit(session: SocketSession, id: string, request: SubscribeRequest) {
     enforceRateLimit(options.limiter, session.user.sub);
     const served = options.schema();
     if (!served) return [liveEventsUnavailable()];
@@ -163,11 +167,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
       return [meetingNotFound()];
     }
     const stream = new SubscriptionStream({
+      id,
       lease,
       feed: plan.feed,
       session,
       after: plan.after,
-      render: (entry) => options.renderer.render(entry, plan, lease.topic),
+      payload: (entry) => options.renderer.payload(entry, plan, lease.topic),
       history: () => options.history(plan.meetingId),
       settings,
     });

@@ -22,12 +22,23 @@ function harness(options: { after?: number; maxBacklog?: number; capacity?: numb
     detach: (s: SubscriptionStream) => subscribers.delete(s),
   } as unknown as MeetingTopic;
   let released = 0;
+  // What the socket was handed; the write completes at once unless the client is `stalled`.
+  const sent: Array<{ cursor: string; percent: number; stage: string }> = [];
+  const stalled: Array<() => void> = [];
+  let stall = false;
   const session = new SocketSession(
     { sub: 'u', roles: [] },
     'scope',
     Date.now() + 60_000,
     options.maxBacklog ?? 1_000,
-    (code, reason) => closes.push([code, reason]),
+    {
+      send: (data, done) => {
+        sent.push((JSON.parse(data) as { payload: { data: never } }).payload.data);
+        if (stall) stalled.push(() => done());
+        else queueMicrotask(() => done());
+      },
+      close: (code, reason) => void closes.push([code, reason]),
+    },
   );
   let seq = 0;
   const publish = (kind: string, payload: Record<string, unknown>) => {
@@ -51,9 +62,12 @@ function harness(options: { after?: number; maxBacklog?: number; capacity?: numb
       feed: transcriptProgressFeed,
       session,
       after: options.after,
-      render: (entry: FeedEntry) => ({
-        data: { cursor: entry.fields.cursor, percent: entry.fields.percent, stage: entry.fields.stage },
-      }),
+      id: 'op-1',
+      payload: (entry: FeedEntry) =>
+        JSON.stringify({
+          data: { cursor: entry.fields.cursor, percent: entry.fields.percent, stage: entry.fields.stage },
+        }),
+
       history: () =>
         (async function* () {
           yield* history;
@@ -61,18 +75,24 @@ function harness(options: { after?: number; maxBacklog?: number; capacity?: numb
       settings: { mergeAfterMs: 1_000 },
     });
   const advance = (ms: number) => void (now += ms);
-  return { publish, stream, closes, released: () => released, subscribers, log, advance };
+  const setStall = (on: boolean) => {
+    stall = on;
+    if (!on) for (const release of stalled.splice(0)) release();
+  };
+  return { publish, stream, closes, released: () => released, subscribers, log, advance, sent, setStall };
 }
 
-const cursorOf = (result: IteratorResult<{ data?: unknown }>) =>
-  (result.value?.data as { cursor: string } | undefined)?.cursor;
+const cursors = (sent: Array<{ cursor: string }>) => sent.map((message) => message.cursor);
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1_000 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('SubscriptionStream', () => {
   it('skips progress a later entry of its run supersedes once it is behind, never segments or the end', async () => {
     const h = harness({ after: 0 });
     const stream = h.stream();
-    // Caught up (waiting for the next entry) when the burst comes.
-    const first = stream.next();
+    const ended = stream.next();
     h.publish('transcript.queued', { transcriptId: T });
     for (let percent = 1; percent <= 10; percent++) {
       h.publish('transcript.progress', { transcriptId: T, stage: 'TRANSCRIBING', percent });
@@ -82,19 +102,13 @@ describe('SubscriptionStream', () => {
     h.publish('transcript.segment', { transcriptId: T, index: 0, startMs: 0, endMs: 1, text: 'a' });
     h.publish('transcript.progress', { transcriptId: T, stage: 'TRANSCRIBING', percent: 50 });
     h.publish('transcript.ready', { transcriptId: T, segmentCount: 1, wordCount: 1 });
-    const received: Array<{ cursor: string; percent: number; stage: string }> = [
-      (await first).value!.data as never,
-    ];
-    for await (const result of stream) received.push(result.data as never);
-    // Every progress entry that waited before the segment is superseded by it (it carries the
-    // run's stage and percent); fresh entries all arrive; the segment and the end always do.
-    assert.deepEqual(
-      received.map((r) => r.cursor),
-      ['12', '13', '14'],
-    );
-    assert.deepEqual(received[0], { cursor: '12', percent: 10, stage: 'TRANSCRIBING' });
-    assert.deepEqual(received.at(-1), { cursor: '14', percent: 100, stage: 'COMPLETED' });
-    assert.equal(stream.merged, 11);
+    assert.deepEqual(await ended, { value: undefined, done: true });
+    // The first entry went out at once; the progress that then waited is superseded by the segment
+    // (it carries the run's stage and percent); fresh entries all go; the segment and the end always do.
+    assert.deepEqual(cursors(h.sent), ['1', '12', '13', '14']);
+    assert.deepEqual(h.sent[1], { cursor: '12', percent: 10, stage: 'TRANSCRIBING' });
+    assert.deepEqual(h.sent.at(-1), { cursor: '14', percent: 100, stage: 'COMPLETED' });
+    assert.equal(stream.merged, 10);
     assert.equal(h.released(), 1);
     assert.equal(h.subscribers.size, 0);
   });
@@ -102,14 +116,13 @@ describe('SubscriptionStream', () => {
   it('delivers a burst a live client keeps up with, and a replay after a cursor, in full', async () => {
     const live = harness({ after: 0 });
     const liveStream = live.stream();
-    const firstLive = liveStream.next();
+    const liveEnded = liveStream.next();
     for (let percent = 1; percent <= 30; percent++) {
       live.publish('transcript.progress', { transcriptId: T, stage: 'TRANSCRIBING', percent });
     }
     live.publish('transcript.ready', { transcriptId: T, segmentCount: 0, wordCount: 0 });
-    let count = (await firstLive).done ? 0 : 1;
-    for await (const _ of liveStream) count += 1;
-    assert.equal(count, 31);
+    await liveEnded;
+    assert.equal(live.sent.length, 31);
     assert.equal(liveStream.merged, 0);
 
     const h = harness({ after: 1 });
@@ -120,9 +133,8 @@ describe('SubscriptionStream', () => {
     h.publish('transcript.ready', { transcriptId: T, segmentCount: 0, wordCount: 0 });
     h.advance(60_000);
     const stream = h.stream();
-    const cursors: string[] = [];
-    for await (const result of stream) cursors.push((result.data as { cursor: string }).cursor);
-    assert.deepEqual(cursors, ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    await stream.next();
+    assert.deepEqual(cursors(h.sent), ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
     assert.equal(stream.merged, 0);
   });
 
@@ -130,27 +142,28 @@ describe('SubscriptionStream', () => {
     const h = harness();
     h.publish('transcript.progress', { transcriptId: T, stage: 'DECODING', percent: 7 });
     const stream = h.stream();
-    assert.equal(cursorOf(await stream.next()), '1');
-    const next = stream.next();
+    const ended = stream.next();
+    assert.deepEqual(cursors(h.sent), ['1']);
+    await until(() => false);
     h.publish('transcript.failed', { transcriptId: T, reason: 'x' });
-    assert.deepEqual((await next).value?.data, { cursor: '2', percent: 7, stage: 'FAILED' });
-    assert.equal((await stream.next()).done, true);
+    assert.deepEqual(await ended, { value: undefined, done: true });
+    assert.deepEqual(h.sent.at(-1), { cursor: '2', percent: 7, stage: 'FAILED' });
   });
 
   it('closes the socket when a live subscription owes more than the backlog allows', async () => {
     const h = harness({ after: 0, maxBacklog: 3 });
     const stream = h.stream();
-    const waiting = stream.next();
+    void stream.next();
+    h.setStall(true);
     h.publish('transcript.queued', { transcriptId: T });
-    await waiting;
-    // The socket is busy sending the entry just taken; everything after it is owed.
+    // The socket has not taken the entry just sent; everything after it is owed.
     for (let index = 0; index < 3; index++) {
       h.publish('transcript.segment', { transcriptId: T, index, startMs: 0, endMs: 1, text: 'x' });
     }
     assert.deepEqual(h.closes, []);
     h.publish('transcript.segment', { transcriptId: T, index: 3, startMs: 0, endMs: 1, text: 'x' });
-    h.publish('transcript.segment', { transcriptId: T, index: 4, startMs: 0, endMs: 1, text: 'x' });
     assert.deepEqual(h.closes, [[4013, 'Client too slow to keep up; resume from the last cursor']]);
+    assert.deepEqual(cursors(h.sent), ['1']);
   });
 
   it('ends with NOT_FOUND when revoked', async () => {
@@ -172,11 +185,13 @@ describe('SubscriptionStream', () => {
     }
     assert.ok(h.log.droppedThroughSeq > 2);
     const stream = h.stream();
-    const cursors: string[] = [];
-    for (let i = 0; i < 13; i++) cursors.push(cursorOf(await stream.next())!);
+    void stream.next();
+    await until(() => h.sent.length >= 13);
+    h.publish('transcript.segment', { transcriptId: T, index: 15, startMs: 0, endMs: 1, text: 'x' });
+    await until(() => h.sent.length >= 14);
     assert.deepEqual(
-      cursors,
-      Array.from({ length: 13 }, (_, i) => String(i + 3)),
+      cursors(h.sent),
+      Array.from({ length: 14 }, (_, i) => String(i + 3)),
     );
     await stream.return();
   });

@@ -1,4 +1,3 @@
-import type { ExecutionResult } from 'graphql';
 import type { AuthenticatedUser } from '@mymeet/auth';
 import type { FeedLog } from './feed-log.js';
 import type { FeedEntry, ProgressFeed, StreamEvent } from './feeds/progress-feed.js';
@@ -16,28 +15,34 @@ export interface StreamSettings {
 }
 
 export interface StreamSource {
+  /** The graphql-ws subscription id. */
+  id: string;
   lease: TopicLease;
   feed: ProgressFeed;
   session: SocketSession;
   /** The cursor to resume after; undefined: start with the current state. */
   after: number | undefined;
-  render(entry: FeedEntry): Promise<ExecutionResult> | ExecutionResult;
+  /** The `next` message payload for an entry, as JSON text (shared by subscribers who render alike). */
+  payload(entry: FeedEntry): string | Promise<string>;
   /** The meeting's retained events from the start, for a cursor older than the topic's memory. */
   history(): AsyncGenerator<StreamEvent>;
   settings: StreamSettings;
 }
 
 /**
- * One subscription: a reader of its meeting topic's log at its own position, handed to graphql-ws
- * as the async iterator it drains. graphql-ws asks for the next payload only once the previous one
- * is written to the socket, so a slow client simply falls behind in the shared log (no copy per
- * subscriber): once live and `mergeAfterMs` behind, superseded progress is skipped, and when
- * the socket owes more than its backlog allows it is closed (the client resumes from its last
- * cursor); a replay from a cursor delivers every entry at the client's pace. Ends
- * after a terminal entry, on `return()` (client unsubscribed or left), or with NOT_FOUND when the
- * subscriber loses sight of the meeting.
+ * One subscription: a reader of its meeting topic's log at its own position. It writes its `next`
+ * messages to the socket itself, one at a time (the next once the previous is handed to the
+ * kernel), so a slow client simply falls behind in the shared log, which costs no copy per
+ * subscriber; once live and `mergeAfterMs` behind, superseded progress is skipped, and when the
+ * socket owes more than its backlog allows it is closed (the client resumes from its last cursor).
+ * A replay from a cursor delivers every entry at the client's pace.
+ *
+ * To graphql-ws it is the async iterator of the operation: it yields nothing and settles when the
+ * stream ends, after a terminal entry (graphql-ws then sends `complete`), on `return()` (the client
+ * unsubscribed or left), or by throwing NOT_FOUND when the subscriber loses sight of the meeting.
+ * Writing directly spares each delivery graphql-ws's per-message promise chain and JSON encoding.
  */
-export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, TopicSubscriber, Backlog {
+export class SubscriptionStream implements AsyncGenerator<never>, TopicSubscriber, Backlog {
   readonly feed: ProgressFeed;
   readonly user: AuthenticatedUser;
   readonly scope: string;
@@ -46,13 +51,18 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
   /** Resolves once the subscription has ended, however it ended. */
   readonly closed: Promise<void>;
   private markClosed!: () => void;
+  private readonly outcome: Promise<IteratorResult<never>>;
+  private settle!: { resolve: (result: IteratorResult<never>) => void; reject: (error: unknown) => void };
+  private readonly prefix: string;
   private position = 0;
   private lastSeq: number;
+  private first: FeedEntry | undefined;
   private started = false;
   private live = false;
   private finished = false;
-  private revoked = false;
-  private wake?: () => void;
+  /** A message, a render or a replay read is under way: nothing else is sent until it is done. */
+  private busy = false;
+  private pumping = false;
   private replay?: AsyncGenerator<FeedEntry>;
 
   constructor(private readonly source: StreamSource) {
@@ -60,7 +70,11 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
     this.user = source.session.user;
     this.scope = source.session.scope;
     this.lastSeq = source.after ?? 0;
+    this.prefix = `{"id":${JSON.stringify(source.id)},"type":"next","payload":`;
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
+    this.outcome = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    // graphql-ws reads the outcome only once it has the iterator; a failure before that is not lost.
+    this.outcome.catch(() => undefined);
     source.lease.topic.attach(this);
     source.session.subscriptions.add(this);
   }
@@ -69,42 +83,34 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
     return this;
   }
 
-  async next(): Promise<IteratorResult<ExecutionResult>> {
-    try {
-      const entry = await this.nextEntry();
-      if (!entry) return this.end();
-      this.lastSeq = entry.seq;
-      const value = await this.source.render(entry);
-      if (entry.terminal) this.finish();
-      return { value, done: false };
-    } catch (error) {
-      this.finish();
-      throw error;
+  /** graphql-ws starts draining: delivery begins. Settles when the stream ends. */
+  next(): Promise<IteratorResult<never>> {
+    if (!this.started && !this.finished) {
+      this.started = true;
+      this.begin();
+      this.pump();
     }
+    return this.outcome;
   }
 
-  async return(): Promise<IteratorResult<ExecutionResult>> {
-    return this.end();
+  async return(): Promise<IteratorResult<never>> {
+    this.finish();
+    return { value: undefined, done: true };
   }
 
-  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+  async throw(error: unknown): Promise<IteratorResult<never>> {
     this.finish();
     throw error;
   }
 
   appended(): void {
-    const wake = this.wake;
-    if (wake) {
-      this.wake = undefined;
-      wake();
-    } else if (this.live) {
-      this.source.session.checkBacklog();
-    }
+    if (!this.started || this.finished) return;
+    if (!this.busy) this.pump();
+    else if (this.live) this.source.session.checkBacklog();
   }
 
   revoke(): void {
-    this.revoked = true;
-    this.appended();
+    this.fail(meetingNotFound());
   }
 
   owed(): number {
@@ -115,44 +121,49 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
     return this.source.lease.topic.log(this.feed);
   }
 
-  private async nextEntry(): Promise<FeedEntry | undefined> {
-    if (!this.started) {
-      this.started = true;
-      const first = this.begin();
-      if (first) return first;
-    }
-    for (;;) {
-      if (this.revoked) throw meetingNotFound();
-      if (this.finished) return undefined;
-      const log = this.log;
-      if (this.replay) {
-        const entry = await this.fromReplay(log);
-        if (entry) return entry;
-        continue;
-      }
-      if (this.position < log.start) {
-        this.startReplay();
-        continue;
-      }
-      const entry = this.take(log);
-      if (entry) return entry;
-      this.live = true;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
-  }
-
-  /** Where reading starts; without a cursor, the current state comes first. */
-  private begin(): FeedEntry | undefined {
-    const { topic } = this.source.lease;
+  /** Where reading starts; without a cursor, the current state goes first. */
+  private begin(): void {
     if (this.source.after === undefined) {
-      const { current, position } = topic.snapshot(this.feed);
+      const { current, position } = this.source.lease.topic.snapshot(this.feed);
       this.position = position;
-      return current;
+      this.first = current;
+      return;
     }
     const log = this.log;
     if (this.source.after < log.droppedThroughSeq) this.startReplay();
     else this.position = log.positionAfter(this.source.after);
-    return undefined;
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.busy && !this.finished) {
+        const first = this.first;
+        if (first) {
+          this.first = undefined;
+          this.deliver(first);
+          continue;
+        }
+        if (this.replay) {
+          this.readReplay(this.replay);
+          return;
+        }
+        const log = this.log;
+        if (this.position < log.start) {
+          this.startReplay();
+          continue;
+        }
+        const entry = this.take(log);
+        if (!entry) {
+          this.live = true;
+          return;
+        }
+        this.deliver(entry);
+      }
+    } finally {
+      this.pumping = false;
+    }
   }
 
   private take(log: FeedLog): FeedEntry | undefined {
@@ -173,6 +184,27 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
     return undefined;
   }
 
+  private deliver(entry: FeedEntry): void {
+    this.busy = true;
+    this.lastSeq = entry.seq;
+    const payload = this.source.payload(entry);
+    if (typeof payload === 'string') this.write(entry, payload);
+    else
+      payload.then(
+        (text) => this.write(entry, text),
+        (error: unknown) => this.fail(error),
+      );
+  }
+
+  private write(entry: FeedEntry, payload: string): void {
+    if (this.finished) return;
+    this.source.session.send(this.prefix + payload + '}', (error) => {
+      this.busy = false;
+      if (error || entry.terminal) this.finish();
+      else this.pump();
+    });
+  }
+
   private startReplay(): void {
     const { feed } = this;
     const events = this.source.history();
@@ -186,20 +218,29 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
   }
 
   /** Replays from the stream until the topic's memory covers what comes next. */
-  private async fromReplay(log: FeedLog): Promise<FeedEntry | undefined> {
-    const replay = this.replay!;
-    const { value, done } = await replay.next();
-    if (done || value.seq > log.droppedThroughSeq) {
-      this.replay = undefined;
-      await replay.return(undefined);
-      this.position = log.positionAfter(done ? this.lastSeq : value.seq);
-    }
-    return !done && value.seq > this.lastSeq ? value : undefined;
+  private readReplay(replay: AsyncGenerator<FeedEntry>): void {
+    this.busy = true;
+    replay.next().then(
+      ({ value, done }) => {
+        this.busy = false;
+        if (this.finished) return;
+        const log = this.log;
+        if (done || value.seq > log.droppedThroughSeq) {
+          this.replay = undefined;
+          void replay.return(undefined);
+          this.position = log.positionAfter(done ? this.lastSeq : value.seq);
+        }
+        if (!done && value.seq > this.lastSeq) this.first = value;
+        this.pump();
+      },
+      (error: unknown) => this.fail(error),
+    );
   }
 
-  private end(): IteratorResult<ExecutionResult> {
+  private fail(error: unknown): void {
+    if (this.finished) return;
+    this.settle.reject(error);
     this.finish();
-    return { value: undefined, done: true };
   }
 
   private finish(): void {
@@ -209,7 +250,7 @@ export class SubscriptionStream implements AsyncGenerator<ExecutionResult>, Topi
     this.source.lease.release();
     this.source.session.subscriptions.delete(this);
     void this.replay?.return(undefined);
-    this.appended();
+    this.settle.resolve({ value: undefined, done: true });
     this.markClosed();
   }
 }
