@@ -1,5 +1,6 @@
 import { connect, type JetStreamClient, type NatsConnection } from 'nats';
 import type { Logger } from '@mymeet/core';
+import { natsServers } from '@mymeet/messaging';
 import { liveEventsUnavailable } from './subscription-errors.js';
 
 export interface LiveEventsConnection {
@@ -16,7 +17,8 @@ export function openLiveEventsConnection(url: string, logger: Logger, waitMs = 1
   let connection: NatsConnection | undefined;
   let closed = false;
   const connected = connect({
-    servers: url.split(','),
+    // Credentials written in the URL (compose's per-service users) become user/pass.
+    ...natsServers(url),
     name: 'gateway-subscriptions',
     waitOnFirstConnect: true,
     maxReconnectAttempts: -1,

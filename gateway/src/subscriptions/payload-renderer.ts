@@ -28,7 +28,7 @@ export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) 
  * `meeting(id)` call per event, not a thousand. Without entity fields a render is synchronous.
  */
 export class PayloadRenderer {
-  private readonly payloads: BoundedMemo<string | Promise<string>>;
+  private readonly payloads: BoundedMemo<Buffer | Promise<Buffer>>;
   private readonly fetches: BoundedMemo<Promise<unknown>>;
   private readonly entryIds = new WeakMap<FeedEntry, number>();
   private nextEntryId = 0;
@@ -44,8 +44,8 @@ export class PayloadRenderer {
     this.fetches = new BoundedMemo(memoCapacity);
   }
 
-  /** The `next` payload (JSON text) of the entry for the plan's operation. */
-  payload(entry: FeedEntry, plan: SubscriptionPlan, topic: MeetingTopic): string | Promise<string> {
+  /** The `next` payload (UTF-8 JSON) of the entry for the plan's operation. */
+  payload(entry: FeedEntry, plan: SubscriptionPlan, topic: MeetingTopic): Buffer | Promise<Buffer> {
     const key = `${this.entryId(entry)}|${plan.renderKey}`;
     return this.payloads.get(key, () => {
       const result = execute({
@@ -60,19 +60,17 @@ export class PayloadRenderer {
       if (!(result instanceof Promise)) return this.encode(result);
       const pending = result.then((settled) => this.encode(settled));
       void pending.then(
-        (text) => this.payloads.replace(key, pending, text),
+        (bytes) => this.payloads.replace(key, pending, bytes),
         () => undefined,
       );
       return pending;
     });
   }
 
-  private encode({ errors, ...rest }: ExecutionResult): string {
-    if (!errors?.length) return JSON.stringify(rest);
-    return JSON.stringify({
-      ...rest,
-      errors: errors.map((error) => this.formatError(error.toJSON(), error)),
-    });
+  private encode({ errors, ...rest }: ExecutionResult): Buffer {
+    if (!errors?.length) return Buffer.from(JSON.stringify(rest));
+    const formatted = errors.map((error) => this.formatError(error.toJSON(), error));
+    return Buffer.from(JSON.stringify({ ...rest, errors: formatted }));
   }
 
   private readonly resolveField: GraphQLFieldResolver<unknown, RenderContext> = (

@@ -26,7 +26,7 @@ export class SocketSession {
     expiresAtMs: number,
     private readonly maxBacklog: number,
     private readonly socket: {
-      send(data: string, done: (error?: Error) => void): void;
+      send(parts: readonly Buffer[], done: (error?: Error | null) => void): void;
       close(code: number, reason: string): void;
     },
   ) {
@@ -48,9 +48,9 @@ export class SocketSession {
     this.socket.close(reason.code, reason.reason);
   }
 
-  /** Writes a message; `done` runs once it is handed to the kernel (or failed: the socket is gone). */
-  send(data: string, done: (error?: Error) => void): void {
-    this.socket.send(data, done);
+  /** Writes one text message made of `parts`; `done` runs once it is handed to the kernel (or failed). */
+  send(parts: readonly Buffer[], done: (error?: Error | null) => void): void {
+    this.socket.send(parts, done);
   }
 
   /** Closes the socket once its subscriptions together owe more than the backlog allows. */

@@ -14,6 +14,7 @@ import type { StreamEvent } from './feeds/progress-feed.js';
 import type { ErrorFormatter, PayloadRenderer } from './payload-renderer.js';
 import { permissionScope } from './permission-scope.js';
 import { SocketSession } from './socket-session.js';
+import { sendTextFrame } from './websocket-frames.js';
 import { liveEventsUnavailable, meetingNotFound } from './subscription-errors.js';
 import { renderingSchemaOf } from './rendering-schema.js';
 import { planSubscription, type PlanLimits, type SubscribeRequest } from './subscription-plan.js';
@@ -58,7 +59,12 @@ export interface RunningSubscriptionServer {
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): RunningSubscriptionServer {
   const { settings, logger } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxBodyBytes });
+  // No compression: messages are small, and the frames the subscriptions write are uncompressed.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.limits.maxBodyBytes,
+    perMessageDeflate: false,
+  });
   let stopping = false;
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -96,7 +102,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
           verdict.expiresAtMs,
           settings.maxBacklog,
           {
-            send: (data, done) => socket.send(data, done),
+            send: (parts, done) => sendTextFrame(socket, parts, done),
             close: (code, reason) => socket.close(code, reason),
           },
         );

@@ -32,8 +32,8 @@ function harness(options: { after?: number; maxBacklog?: number; capacity?: numb
     Date.now() + 60_000,
     options.maxBacklog ?? 1_000,
     {
-      send: (data, done) => {
-        sent.push((JSON.parse(data) as { payload: { data: never } }).payload.data);
+      send: (parts, done) => {
+        sent.push((JSON.parse(Buffer.concat(parts).toString()) as { payload: { data: never } }).payload.data);
         if (stall) stalled.push(() => done());
         else queueMicrotask(() => done());
       },
@@ -64,10 +64,11 @@ function harness(options: { after?: number; maxBacklog?: number; capacity?: numb
       after: options.after,
       id: 'op-1',
       payload: (entry: FeedEntry) =>
-        JSON.stringify({
-          data: { cursor: entry.fields.cursor, percent: entry.fields.percent, stage: entry.fields.stage },
-        }),
-
+        Buffer.from(
+          JSON.stringify({
+            data: { cursor: entry.fields.cursor, percent: entry.fields.percent, stage: entry.fields.stage },
+          }),
+        ),
       history: () =>
         (async function* () {
           yield* history;

@@ -6,6 +6,8 @@ import type { Backlog, SocketSession } from './socket-session.js';
 import { meetingNotFound } from './subscription-errors.js';
 import type { TopicLease } from './topic-registry.js';
 
+const CLOSING_BRACE = Buffer.from('}');
+
 export interface StreamSettings {
   /**
    * A live subscription whose next entry has waited this long (ms) is slow: it skips progress a
@@ -22,8 +24,8 @@ export interface StreamSource {
   session: SocketSession;
   /** The cursor to resume after; undefined: start with the current state. */
   after: number | undefined;
-  /** The `next` message payload for an entry, as JSON text (shared by subscribers who render alike). */
-  payload(entry: FeedEntry): string | Promise<string>;
+  /** The `next` message payload for an entry, as UTF-8 JSON (shared by subscribers who render alike). */
+  payload(entry: FeedEntry): Buffer | Promise<Buffer>;
   /** The meeting's retained events from the start, for a cursor older than the topic's memory. */
   history(): AsyncGenerator<StreamEvent>;
   settings: StreamSettings;
@@ -53,7 +55,9 @@ export class SubscriptionStream implements AsyncGenerator<never>, TopicSubscribe
   private markClosed!: () => void;
   private readonly outcome: Promise<IteratorResult<never>>;
   private settle!: { resolve: (result: IteratorResult<never>) => void; reject: (error: unknown) => void };
-  private readonly prefix: string;
+  private readonly prefix: Buffer;
+  private sending: FeedEntry | undefined;
+  private readonly sent = (error?: Error | null) => this.afterWrite(error);
   private position = 0;
   private lastSeq: number;
   private first: FeedEntry | undefined;
@@ -70,7 +74,7 @@ export class SubscriptionStream implements AsyncGenerator<never>, TopicSubscribe
     this.user = source.session.user;
     this.scope = source.session.scope;
     this.lastSeq = source.after ?? 0;
-    this.prefix = `{"id":${JSON.stringify(source.id)},"type":"next","payload":`;
+    this.prefix = Buffer.from(`{"id":${JSON.stringify(source.id)},"type":"next","payload":`);
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
     this.outcome = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
     // graphql-ws reads the outcome only once it has the iterator; a failure before that is not lost.
@@ -188,21 +192,28 @@ export class SubscriptionStream implements AsyncGenerator<never>, TopicSubscribe
     this.busy = true;
     this.lastSeq = entry.seq;
     const payload = this.source.payload(entry);
-    if (typeof payload === 'string') this.write(entry, payload);
-    else
+    if (payload instanceof Promise) {
       payload.then(
-        (text) => this.write(entry, text),
+        (bytes) => this.write(entry, bytes),
         (error: unknown) => this.fail(error),
       );
+    } else {
+      this.write(entry, payload);
+    }
   }
 
-  private write(entry: FeedEntry, payload: string): void {
+  private write(entry: FeedEntry, payload: Buffer): void {
     if (this.finished) return;
-    this.source.session.send(this.prefix + payload + '}', (error) => {
-      this.busy = false;
-      if (error || entry.terminal) this.finish();
-      else this.pump();
-    });
+    this.sending = entry;
+    this.source.session.send([this.prefix, payload, CLOSING_BRACE], this.sent);
+  }
+
+  private afterWrite(error?: Error | null): void {
+    const entry = this.sending;
+    this.sending = undefined;
+    this.busy = false;
+    if (error || entry?.terminal) this.finish();
+    else this.pump();
   }
 
   private startReplay(): void {

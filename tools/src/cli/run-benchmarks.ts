@@ -4,13 +4,15 @@ import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
+import { benchSubscriptions } from '../bench/subscriptions/subscriptions-bench.js';
 import { benchTranscripts } from '../bench/transcripts-bench.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
-// `npm run bench`: the meetings API through the gateway and straight at the subgraph, on this machine.
+// `npm run bench`: the meetings API through the gateway and straight at the subgraph, the transcripts
+// service, and live subscriptions through the gateway, on this machine.
 const root = resolve(import.meta.dirname, '../../../..');
 const log = (line: string) => console.log(`bench | ${line}`);
 const postgres = await ensurePostgres(
@@ -125,6 +127,9 @@ try {
   });
   console.log('');
   for (const line of transcripts) console.log(line);
+  const subscriptions = await benchSubscriptions({ root, postgresUrl: postgres.url, natsUrl: nats.url, log });
+  console.log('');
+  for (const line of subscriptions) console.log(line);
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);

@@ -121,10 +121,21 @@ async function main(): Promise<void> {
   // A queued run first, so every subscriber's first message (the current state) says it was admitted.
   await publish('transcript.queued', { transcriptId, mediaId: randomUUID(), language: 'en' });
   const started = performance.now();
-  for (let next = 0; next < config.subscribers;) {
-    const batch = Array.from({ length: Math.min(200, config.subscribers - next) }, () => open(next++));
-    await Promise.all(batch);
-  }
+  const connecting = (async () => {
+    for (let next = 0; next < config.subscribers;) {
+      const batch = Array.from({ length: Math.min(200, config.subscribers - next) }, () => open(next++));
+      await Promise.all(batch);
+    }
+  })();
+  await Promise.race([
+    connecting,
+    new Promise((_, reject) =>
+      setTimeout(() => {
+        const admitted = subscribers.filter((s) => s.admitted).length;
+        reject(new Error(`only ${admitted} of ${config.subscribers} subscriptions admitted after 120 s`));
+      }, 120_000).unref(),
+    ),
+  ]);
   send({ type: 'connected', seconds: (performance.now() - started) / 1000 });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
 
@@ -134,6 +145,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000 / config.rateHz));
   }
   await until(() => subscribers.every((s) => s.nextIndex >= config.pacedEvents), 30_000);
+  console.log(`swarm: paced phase done`);
   const pacedCount = latencyCount;
 
   const burstStart = now();
@@ -144,6 +156,7 @@ async function main(): Promise<void> {
   }
   await Promise.all(burst);
   await until(() => subscribers.every((s) => s.nextIndex >= total), 120_000);
+  console.log(`swarm: burst phase done`);
   const burstSummary = summary(pacedCount, latencyCount);
 
   await publish('transcript.ready', { transcriptId, segmentCount: total, wordCount: total * 12 });

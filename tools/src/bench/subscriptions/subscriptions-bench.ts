@@ -7,6 +7,7 @@ import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { ProcessSupervisor } from '../../process-supervisor.js';
 import { waitFor } from '../../wait-for.js';
 import type { SwarmConfig, SwarmMessage } from './swarm-protocol.js';
+import { tcpFanOutFloorMs } from './tcp-fan-out-floor.js';
 
 const GATEWAY_PORT = 4910;
 const METRICS_PORT = 4992;
@@ -16,7 +17,9 @@ const MEETINGS_PORT = 4911;
  * Live progress through one gateway process: JetStream publish → graphql-ws client receipt latency
  * (paced segments, p50/p99), deliveries per second (a burst of segments) and the gateway's memory,
  * with 1, 1,000 and 5,000 concurrent subscribers of one meeting. Segments are never merged, so every
- * subscriber must receive every one: `missing` counts any that did not arrive.
+ * subscriber must receive every one: `missing` counts any that did not arrive (or came twice).
+ * `TCP floor` is what one plain write to as many loopback sockets takes on this machine at that
+ * moment: no fan-out to that many clients can be faster, so it says how loaded the machine was.
  */
 export async function benchSubscriptions(options: {
   root: string;
@@ -51,6 +54,13 @@ export async function benchSubscriptions(options: {
     RATE_LIMIT_PER_MINUTE: '1000000',
     SUBSCRIPTION_MAX_CONNECTIONS_PER_USER: '10000',
   };
+  for (const port of [GATEWAY_PORT, MEETINGS_PORT, METRICS_PORT]) {
+    const taken = await fetch(`http://127.0.0.1:${port}/health`).then(
+      () => true,
+      () => false,
+    );
+    if (taken) throw new Error(`port ${port} is taken (a process left from an interrupted bench?)`);
+  }
   const supervisor = new ProcessSupervisor((name, code) => options.log(`${name} exited with ${code}`));
   try {
     for (const [name, entry, port] of [
@@ -67,7 +77,7 @@ export async function benchSubscriptions(options: {
     }));
     const tokens = await Promise.all(people.map((person) => mintDevToken(secrets.JWT_SECRET, person)));
     const lines = [
-      'subscribers  connect s  paced p50 ms  p99 ms  max ms   burst deliveries/s  p99 ms   missing  gateway RSS: idle → connected → after',
+      'subscribers  connect s  paced p50 ms  p99 ms  max ms   burst deliveries/s  p99 ms   missing  TCP floor ms  gateway RSS: idle → connected → after',
     ];
     for (const subscribers of options.counts ?? [1, 1_000, 5_000]) {
       const meetingId = await createMeeting(
@@ -93,6 +103,8 @@ export async function benchSubscriptions(options: {
         },
       );
       const after = await gatewayMemory();
+      options.log('subscriptions: measuring the TCP floor');
+      const floor = await tcpFanOutFloorMs(subscribers);
       lines.push(
         [
           String(subscribers).padStart(11),
@@ -103,6 +115,7 @@ export async function benchSubscriptions(options: {
           result.burst.deliveriesPerSecond.toFixed(0).padStart(20),
           result.burst.p99Ms.toFixed(0).padStart(7),
           String(result.missing + result.duplicates).padStart(9),
+          floor.toFixed(1).padStart(14),
           `   ${idle} → ${connectedRss} → ${after} MiB`,
         ].join(''),
       );
