@@ -194,6 +194,25 @@ describe('subscriptions end to end: graphql-ws through the gateway process, fed 
     assert.equal(aliceWatch.events.length, run.steps.length);
   });
 
+  it('ends every stream of a meeting with NOT_FOUND when the meeting is deleted', async () => {
+    const meeting = await platform.createMeeting(alice, { title: 'Doomed' });
+    const live = watch<Progress>(platform.wsUrl, alice, { meetingId: meeting.id });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await publishRun(platform.nc, meeting.id, transcriptRun(1), { to: 2 });
+    await waitFor(() => live.events.length >= 2 || undefined);
+    const deleted = await graphqlClient(platform.graphqlUrl, alice)(
+      'mutation ($id: ID!) { deleteMeeting(id: $id) }',
+      {
+        id: meeting.id,
+      },
+    );
+    assert.deepEqual(deleted.data, { deleteMeeting: true });
+    assert.deepEqual(await live.ended, {
+      kind: 'errors',
+      errors: [{ message: 'Meeting not found', extensions: { code: 'NOT_FOUND' } }],
+    });
+  });
+
   it('ends the connection with 4403 "Token expired" when the token expires mid-stream', async () => {
     const meeting = await platform.createMeeting(alice, { title: 'Short-lived token' });
     const shortLived = await platform.token('alice', undefined, '3s');

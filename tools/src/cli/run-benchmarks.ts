@@ -13,6 +13,11 @@ import { waitFor } from '../wait-for.js';
 
 // `npm run bench`: the meetings API through the gateway and straight at the subgraph, the transcripts
 // service, and live subscriptions through the gateway, on this machine.
+if (process.argv.includes('--subscriptions')) {
+  // `npm run bench -- --subscriptions [counts…]`: the subscriptions benchmark alone.
+  await import('./run-subscriptions-bench.js');
+  process.exit(0);
+}
 const root = resolve(import.meta.dirname, '../../../..');
 const log = (line: string) => console.log(`bench | ${line}`);
 const postgres = await ensurePostgres(

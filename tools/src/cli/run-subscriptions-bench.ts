@@ -3,7 +3,7 @@ import { benchSubscriptions } from '../bench/subscriptions/subscriptions-bench.j
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
 
-// `npm run bench -- --subscriptions [counts…]`: only the subscriptions benchmark, e.g. `-- --subscriptions 5000`.
+// The subscriptions benchmark alone: `npm run bench -- --subscriptions [counts…]`, e.g. `-- --subscriptions 5000`.
 const root = resolve(import.meta.dirname, '../../../..');
 const log = (line: string) => console.log(`bench | ${line}`);
 const counts = process.argv

@@ -145,7 +145,6 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000 / config.rateHz));
   }
   await until(() => subscribers.every((s) => s.nextIndex >= config.pacedEvents), 30_000);
-  console.log(`swarm: paced phase done`);
   const pacedCount = latencyCount;
 
   const burstStart = now();
@@ -156,7 +155,6 @@ async function main(): Promise<void> {
   }
   await Promise.all(burst);
   await until(() => subscribers.every((s) => s.nextIndex >= total), 120_000);
-  console.log(`swarm: burst phase done`);
   const burstSummary = summary(pacedCount, latencyCount);
 
   await publish('transcript.ready', { transcriptId, segmentCount: total, wordCount: total * 12 });
