@@ -4,3 +4,5 @@ export { graphqlClient, errorCode, type GraphQLResponse } from './graphql-client
 export { eventually } from './eventually.js';
 export { freePort } from './free-port.js';
 export { spawnService, repoRoot, type SpawnedService } from './spawn-service.js';
+export { wordErrorRate, wordEdits, normaliseWords } from './word-error-rate.js';
+export { synthesizeRecording, type SpokenTurn, type SynthesizedRecording, type SynthesisOptions } from './speech-recording.js';
