@@ -57,3 +57,57 @@ describe('asr worker with PocketSphinx (real NATS, local S3, flite speech)', fun
     assert.deepEqual(await platform.leftoverTempFiles(), []);
   });
 });
+
+describe('asr worker: silence, vocabulary and languages', function () {
+  this.timeout(180_000);
+  let platform: AsrTestPlatform;
+  let worker: RunningWorker;
+
+  before(async () => {
+    platform = await AsrTestPlatform.start();
+    worker = await platform.startWorker();
+  });
+  after(async () => {
+    await worker?.kill();
+    await platform?.stop();
+  });
+
+  it('gives no segments for silence or a quiet room, and still completes', async () => {
+    for (const noise of [0, 0.02]) {
+      const recording = synthesizeRecording({ turns: [], pauseMs: 6_000, noise, directory: platform.tempRoot });
+      const job = await platform.queueJob(await platform.upload(recording.path));
+      const events = await platform.untilFinished(job.meetingId);
+      assert.deepEqual(payloads(events, 'transcript.segment'), []);
+      assert.equal(payloads(events, 'transcript.completed')[0]?.segmentCount, 0, worker.output());
+    }
+  });
+
+  it('passes the meeting vocabulary to the engine', async () => {
+    const recording = synthesizeRecording({
+      turns: [{ voice: 'rms', text: 'The Quillbot integration ships in May, ask Dashwood.' }],
+      directory: platform.tempRoot,
+    });
+    const key = await platform.upload(recording.path);
+    const text = async (vocabulary?: string[]) => {
+      const job = await platform.queueJob(key, { vocabulary });
+      const events = await platform.untilFinished(job.meetingId);
+      return payloads(events, 'transcript.segment').map((s) => s.text).join(' ');
+    };
+    const plain = await text();
+    assert.doesNotMatch(plain, /Quillbot|Dashwood/, 'PocketSphinx alone does not know these names');
+    const withVocabulary = await text(['Quillbot', 'Dashwood']);
+    assert.match(withVocabulary, /Quillbot integration ships/);
+    assert.match(withVocabulary, /Dashwood/);
+  });
+
+  it('fails a Russian meeting at once, naming the settings that would transcribe it', async () => {
+    const recording = synthesizeRecording({ turns: MEETING_TURNS.slice(0, 1), directory: platform.tempRoot });
+    const job = await platform.queueJob(await platform.upload(recording.path), { language: 'ru' });
+    const events = await platform.untilFinished(job.meetingId);
+    const [failed] = payloads(events, 'transcript.failed');
+    assert.match(String(failed?.reason), /PocketSphinx.*English.*WHISPER_MODEL.*ASR_API_URL/s);
+    assert.deepEqual(payloads(events, 'transcript.progress'), [], 'failed before decoding anything');
+    const letters = await platform.deadLetters();
+    assert.ok(letters.some((l) => l.job.payload.transcriptId === job.transcriptId && /English/.test(l.reason)));
+  });
+});
