@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
+import { runSpeechBench } from '../bench/asr/run-asr-bench.js';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
@@ -100,6 +102,7 @@ try {
   const memory = await (await fetch('http://127.0.0.1:4990/metrics')).text();
   const rss = /process_resident_memory_bytes\{[^}]*\} (\d+)/.exec(memory)?.[1];
   if (rss) console.log(`gateway resident memory after the run: ${(Number(rss) / 2 ** 20).toFixed(0)} MiB`);
+  if (existsSync(resolve(root, 'workers/asr/dist/src/main.js'))) await runSpeechBench(root, log);
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);
