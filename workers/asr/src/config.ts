@@ -32,8 +32,8 @@ const schema = z
     ASR_MAX_CHUNK_SECONDS: z.coerce.number().min(5).max(120).default(30),
     /** A pause at least this long ends a chunk. */
     ASR_MIN_SILENCE_SECONDS: z.coerce.number().min(0.1).max(5).default(0.4),
-    /** Below this level (dBFS) audio counts as silence. */
-    ASR_SILENCE_THRESHOLD_DB: z.coerce.number().min(-90).max(-10).default(-35),
+    /** 10 ms frames quieter than this (dBFS, RMS) are silence even in a recording without background noise. */
+    ASR_SILENCE_THRESHOLD_DB: z.coerce.number().min(-90).max(-10).default(-50),
     ASR_TEMP_DIR: z.string().min(1).default(tmpdir()),
     /** Local disk one job may use for its decoded audio (16 kHz mono PCM is 115 MB an hour). */
     ASR_TEMP_BUDGET_BYTES: z.coerce

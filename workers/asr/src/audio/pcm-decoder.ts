@@ -2,11 +2,9 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { TimeSpan } from '../domain/chunk-plan.js';
 import { AsrError } from '../domain/asr-error.js';
 import { runChild } from '../process/run-child.js';
 import { BYTES_PER_MS, SAMPLE_RATE } from './pcm-audio.js';
-import { SilenceLog } from './silence-log.js';
 
 export interface DecodeOptions {
   ffmpegPath: string;
@@ -17,8 +15,6 @@ export interface DecodeOptions {
   budgetBytes: number;
   /** From the job, when media knew it: sizes the budget check up front and the progress bar. */
   expectedDurationSeconds?: number;
-  silenceThresholdDb: number;
-  minSilenceSeconds: number;
   signal: AbortSignal;
   onProgress: (fraction: number) => void;
 }
@@ -26,19 +22,17 @@ export interface DecodeOptions {
 export interface DecodedAudio {
   path: string;
   durationMs: number;
-  silences: TimeSpan[];
 }
 
 const MB = 1_000_000;
 
 /**
- * Streams the recording through ffmpeg into 16 kHz mono PCM on local disk, finding silences in the
- * same pass. The PCM never exceeds the disk budget: ffmpeg is stopped when it would.
+ * Streams the recording through ffmpeg into 16 kHz mono PCM on local disk. The PCM never exceeds
+ * the disk budget: ffmpeg is stopped when it would.
  */
 export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio> {
   const expectedBytes = (options.expectedDurationSeconds ?? 0) * SAMPLE_RATE * 2;
   if (expectedBytes > options.budgetBytes) throw budgetError(options.budgetBytes, expectedBytes);
-  const silences = new SilenceLog();
   const expectedMs = (options.expectedDurationSeconds ?? 0) * 1000;
   let written = 0;
   let overBudget = false;
@@ -61,7 +55,7 @@ export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio>
         '-sn',
         '-dn',
         '-af',
-        `asetpts=PTS-STARTPTS,aformat=sample_fmts=s16:sample_rates=${SAMPLE_RATE}:channel_layouts=mono,silencedetect=noise=${options.silenceThresholdDb}dB:d=${options.minSilenceSeconds}`,
+        `asetpts=PTS-STARTPTS,aformat=sample_fmts=s16:sample_rates=${SAMPLE_RATE}:channel_layouts=mono`,
         '-f',
         's16le',
         '-progress',
@@ -72,7 +66,6 @@ export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio>
         signal: stop.signal,
         stderrTailBytes: 2_000,
         onStderrLine: (line) => {
-          if (silences.read(line)) return;
           const time = /^out_time_us=(\d+)/.exec(line);
           if (time && expectedMs > 0) options.onProgress(Math.min(1, Number(time[1]) / 1000 / expectedMs));
         },
@@ -100,7 +93,7 @@ export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio>
     const bytes = (await stat(options.target)).size;
     const durationMs = Math.floor(bytes / BYTES_PER_MS);
     options.onProgress(1);
-    return { path: options.target, durationMs, silences: silences.silences(durationMs) };
+    return { path: options.target, durationMs };
   } finally {
     options.signal.removeEventListener('abort', abort);
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { JobPayload } from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { decodeToPcm } from '../audio/pcm-decoder.js';
+import { detectSilences } from '../audio/energy-vad.js';
 import { quietestPoint } from '../audio/pcm-audio.js';
 import { planChunks, type Chunk } from '../domain/chunk-plan.js';
 import { ProgressTracker, type ProgressStage } from '../domain/progress-tracker.js';
@@ -61,8 +62,6 @@ export class TranscriptionService {
         target: join(workDir, 'audio.pcm'),
         budgetBytes: this.settings.tempBudgetBytes,
         expectedDurationSeconds: job.durationSeconds ?? undefined,
-        silenceThresholdDb: this.settings.silenceThresholdDb,
-        minSilenceSeconds: this.settings.minSilenceSeconds,
         signal,
         onProgress: (fraction) => {
           decodingAnnounced = decodingAnnounced.then(() => announce('DECODING', fraction));
@@ -71,7 +70,10 @@ export class TranscriptionService {
       await decodingAnnounced;
       const chunks = planChunks({
         durationMs: audio.durationMs,
-        silences: audio.silences,
+        silences: detectSilences(audio.path, {
+          minSilenceMs: this.settings.minSilenceSeconds * 1000,
+          floorDb: this.settings.silenceThresholdDb,
+        }),
         maxChunkMs: this.settings.maxChunkSeconds * 1000,
         quietestBetween: (from, to) => quietestPoint(audio.path, from, to),
       });
