@@ -9,7 +9,7 @@ describe('loadAsrConfig', () => {
     assert.ok(config.concurrency >= 1);
     assert.equal(config.audio.tempBudgetBytes, 2 * 1024 ** 3);
     assert.equal(config.s3.forcePathStyle, false);
-    assert.deepEqual(config.pocketsphinx.extraArgs, []);
+    assert.deepEqual(config.pocketsphinx.extraArgs, ['-lw', '5']);
   });
 
   it('names the missing setting of the chosen engine', () => {
