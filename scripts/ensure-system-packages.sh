@@ -13,7 +13,7 @@ need_speech() {
 
 case "$command_name" in
   start) need ffprobe ffmpeg; need nats-server nats-server; need_speech ;;
-  test) need ffprobe ffmpeg; need flite flite; need chromium chromium; need nats-server nats-server; need_speech ;;
+  test) need ffprobe ffmpeg; need flite flite; need chromium chromium; need nats-server nats-server; need docker-compose docker-compose; need_speech ;;
   # The speech benchmark also scores LibriVox read speech from pocketsphinx-testdata.
   bench) need ffprobe ffmpeg; need flite flite; need_speech; need_file /usr/share/pocketsphinx/test/data/librivox/transcription pocketsphinx-testdata ;;
   scrape) need chromium chromium ;;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedJwksUrl } from '@mymeet/auth';
 import { envFields, loadConfig } from '@mymeet/core';
 
 const schema = z
@@ -13,7 +14,10 @@ const schema = z
     GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
     JWT_SECRET: envFields.secret().optional(),
-    JWT_JWKS_URL: envFields.url(['https', 'http']).optional(),
+    JWT_JWKS_URL: envFields
+      .url(['https', 'http'])
+      .refine(isAllowedJwksUrl, 'must be an https URL (http only for a loopback address)')
+      .optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     INTERNAL_SECRET: envFields.secret(),
@@ -34,6 +38,15 @@ const schema = z
   .refine((env) => env.JWT_SECRET || env.JWT_JWKS_URL, {
     message: 'set JWT_SECRET (HS256) or JWT_JWKS_URL (OIDC provider)',
     path: ['JWT_SECRET'],
+  })
+  // Without both, a token any tenant of the same provider obtained for any application would do.
+  .refine((env) => !(env.NODE_ENV === 'production' && env.JWT_JWKS_URL && !env.JWT_ISSUER), {
+    message: 'required with JWT_JWKS_URL in production',
+    path: ['JWT_ISSUER'],
+  })
+  .refine((env) => !(env.NODE_ENV === 'production' && env.JWT_JWKS_URL && !env.JWT_AUDIENCE), {
+    message: 'required with JWT_JWKS_URL in production',
+    path: ['JWT_AUDIENCE'],
   })
   .transform((env) => ({
     production: env.NODE_ENV === 'production',

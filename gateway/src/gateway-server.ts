@@ -41,7 +41,7 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(config.supergraphPath),
     buildService: ({ name, url }) =>
-      new SignedSubgraphDataSource(config.subgraphUrls[name] ?? url ?? '', config.internalSecret),
+      new SignedSubgraphDataSource(name, config.subgraphUrls[name] ?? url ?? '', config.internalSecret),
   });
   let schema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {

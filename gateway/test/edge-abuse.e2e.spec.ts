@@ -11,6 +11,7 @@ import {
   graphqlClient,
   repoRoot,
   spawnService,
+  subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
@@ -112,18 +113,10 @@ describe('gateway edge: abuse cases through the real gateway', function () {
   });
 
   it('has every subgraph refuse the same text on its own (the shared guard of @mymeet/server)', async () => {
-    const direct = await fetch(`${meetings.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...signInternalIdentity(
-          { sub: 'alice', email: 'alice@example.com', roles: [] },
-          secrets.INTERNAL_SECRET,
-        ),
-      },
-      body: JSON.stringify({ query: CREATE, variables: { input: { title: 'Kick\u0000off' } } }),
+    const direct = subgraphClient(`${meetings.url}/graphql`, 'meetings', secrets.INTERNAL_SECRET);
+    const response = await direct({ sub: 'alice', email: 'alice@example.com', roles: [] }, CREATE, {
+      input: { title: 'Kick\u0000off' },
     });
-    const response = { status: direct.status, ...((await direct.json()) as object) } as GraphQLResponse;
     assertBadInput(response, 'title', 'straight at the meetings subgraph');
   });
 
@@ -235,6 +228,56 @@ describe('gateway edge: abuse cases through the real gateway', function () {
     } finally {
       await production.stop();
     }
+  });
+
+  it('shows participants their meetings by verified, NFKC-normalised e-mail only', async () => {
+    const created = await asAlice(CREATE, {
+      input: { title: 'Kelly 1:1', participants: [{ email: 'Kelly@Example.com' }] },
+    });
+    const id = (created.data as { createMeeting: { id: string } }).createMeeting.id;
+    const sees = async (email: string, emailVerified?: boolean) => {
+      const call = graphqlClient(
+        `${gateway.url}/graphql`,
+        await mintDevToken(secrets.JWT_SECRET, { sub: `u-${randomUUID()}`, email, emailVerified }),
+      );
+      const one = await call('query ($id: ID!) { meeting(id: $id) { id } }', { id });
+      const list = await call('{ meetings { edges { node { id } } } }');
+      const listed = (list.data as { meetings: { edges: Array<{ node: { id: string } }> } }).meetings.edges;
+      return [one.data?.meeting !== null, listed.some((edge) => edge.node.id === id)];
+    };
+    assert.deepEqual(await sees('kelly@example.com'), [true, true]);
+    assert.deepEqual(await sees('kelly@example.com', false), [false, false], 'unverified');
+    assert.deepEqual(await sees('\u212Aelly@example.com'), [false, false], 'Kelvin sign for k');
+  });
+
+  it('refuses a replayed or re-targeted identity header at the subgraph', async () => {
+    const body = JSON.stringify({ query: '{ meetings { edges { cursor } } }' });
+    const user = { sub: 'alice', email: 'alice@example.com', roles: [] };
+    const send = (headers: Record<string, string>) =>
+      fetch(`${meetings.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const headers = signInternalIdentity(user, secrets.INTERNAL_SECRET, { audience: 'meetings', body });
+    assert.equal((await send(headers)).status, 200);
+    const replayed = await send(headers);
+    assert.equal(replayed.status, 401);
+    assert.match(await replayed.text(), /REPLAYED/);
+    const forMedia = signInternalIdentity(user, secrets.INTERNAL_SECRET, { audience: 'media', body });
+    assert.equal((await send(forMedia)).status, 401);
+  });
+
+  it('answers `_service { sdl }` without identity, and nothing else', async () => {
+    const anonymous = subgraphClient(`${meetings.url}/graphql`, 'meetings', secrets.INTERNAL_SECRET);
+    const sdl = await anonymous(undefined, '{ _service { sdl } }');
+    assert.match(String((sdl.data as { _service: { sdl: string } })._service.sdl), /type Meeting/);
+    const entities = await anonymous(
+      undefined,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { title } } }',
+      { r: [{ __typename: 'Meeting', id: randomUUID() }] },
+    );
+    assert.equal(errorCode(entities), 'UNAUTHENTICATED');
   });
 
   it('does not serve /metrics on the client port', async () => {

@@ -27,10 +27,15 @@ export const COST_MODEL: CostModel = {
     // The default upload policy: 4 GiB files in 16 MiB parts (media's MEDIA_MAX_UPLOAD_BYTES and
     // MEDIA_PART_SIZE_BYTES); raise it with them.
     'MediaUpload.parts': 256,
+    'TranscriptSegmentConnection.edges': 1,
+    // Transcription runs per meeting (one per recording and per retranscription): a working bound.
+    'Meeting.transcripts': 20,
   },
   defaultPageSizes: {
     // meetings/src/services/meeting.service.ts PAGE_SIZE.default.
     'Query.meetings': 20,
+    // transcripts/src/domain/segment-cursor.ts SEGMENT_PAGE.default.
+    'Transcript.segments': 100,
   },
   mutations: {
     'Mutation.createMeeting': { cost: 10, maxPerOperation: 10 },
@@ -42,6 +47,9 @@ export const COST_MODEL: CostModel = {
     // Runs ffprobe over the stored object.
     'Mutation.completeMediaUpload': { cost: 200, maxPerOperation: 3 },
     'Mutation.abortMediaUpload': { cost: 10, maxPerOperation: 10 },
+    // Queues a whole speech-recognition job.
+    'Mutation.retranscribe': { cost: 200, maxPerOperation: 1 },
+    'Mutation.editTranscriptSegment': { cost: 10, maxPerOperation: 20 },
   },
 };
 

@@ -36,24 +36,37 @@ describe('JWT verification against an OIDC provider JWKS (RS256)', () => {
       .setExpirationTime('5m')
       .sign(key);
 
+  const providerVerifier = () =>
+    createJwtVerifier({ kind: 'jwks', jwksUrl, issuer: 'https://idp.example.com', audience: 'mymeet' });
+
   it('accepts tokens signed by the provider with the expected issuer and audience', async () => {
-    const verify = createJwtVerifier({
-      kind: 'jwks',
-      jwksUrl,
-      issuer: 'https://idp.example.com',
-      audience: 'mymeet',
-    });
-    const user = await verify(await sign({ email: 'alice@example.com', roles: ['member'] }));
+    const verify = providerVerifier();
+    const user = await verify(
+      await sign({ email: 'alice@example.com', email_verified: true, roles: ['member'] }),
+    );
     assert.deepEqual(user, { sub: 'alice', email: 'alice@example.com', name: undefined, roles: ['member'] });
   });
 
+  it("trusts a provider's e-mail only when it says `email_verified: true`", async () => {
+    const verify = providerVerifier();
+    assert.equal((await verify(await sign({ email: 'alice@example.com' }))).email, undefined);
+    assert.equal(
+      (await verify(await sign({ email: 'alice@example.com', email_verified: false }))).email,
+      undefined,
+    );
+    assert.equal(
+      (await verify(await sign({ email: 'alice@example.com', email_verified: 'true' }))).email,
+      'alice@example.com',
+    );
+  });
+
+  it('refuses a JWKS URL over plain http unless it is loopback', () => {
+    assert.throws(() => createJwtVerifier({ kind: 'jwks', jwksUrl: 'http://idp.example.com/jwks' }), /https/);
+    createJwtVerifier({ kind: 'jwks', jwksUrl: 'http://localhost:9/jwks' });
+  });
+
   it('rejects another issuer, another key and an HS256 token forged with the public key', async () => {
-    const verify = createJwtVerifier({
-      kind: 'jwks',
-      jwksUrl,
-      issuer: 'https://idp.example.com',
-      audience: 'mymeet',
-    });
+    const verify = providerVerifier();
     await assert.rejects(verify(await sign({}, 'https://evil.example.com')), { code: 'UNAUTHENTICATED' });
     const other = await generateKeyPair('RS256');
     await assert.rejects(verify(await sign({}, 'https://idp.example.com', other.privateKey)), {

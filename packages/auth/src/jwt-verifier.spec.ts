@@ -41,3 +41,34 @@ describe('JWT verification (HS256)', () => {
     assert.equal(bearerToken(undefined), undefined);
   });
 });
+
+describe('JWT claims the platform trusts', () => {
+  const secret = 'k'.repeat(40);
+  const verify = createJwtVerifier({ kind: 'hs256', secret });
+  const key = new TextEncoder().encode(secret);
+  const token = (claims: Record<string, unknown>, expires: string | null = '5m') => {
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('alice');
+    return (expires ? jwt.setExpirationTime(expires) : jwt).sign(key);
+  };
+
+  it('requires an expiry', async () => {
+    await assert.rejects(verify(await token({}, null)), { code: 'UNAUTHENTICATED' });
+  });
+
+  it('keeps the e-mail of development tokens unless they say it is unverified', async () => {
+    assert.equal((await verify(await token({ email: 'Alice@Example.com' }))).email, 'alice@example.com');
+    assert.equal(
+      (await verify(await token({ email: 'alice@example.com', email_verified: false }))).email,
+      undefined,
+    );
+    assert.equal(
+      (await verify(await mintDevToken(secret, { sub: 'a', email: 'a@example.com', emailVerified: false })))
+        .email,
+      undefined,
+    );
+  });
+
+  it('drops an address NFKC would change, such as one spelt with the Kelvin sign', async () => {
+    assert.equal((await verify(await token({ email: '\u212Aelly@example.com' }))).email, undefined);
+  });
+});

@@ -6,6 +6,7 @@ import type { Constructor } from '@mikro-orm/core';
 import { ensureDatabase } from './ensure-database.js';
 import { ProcessedEvent } from './idempotency/processed-event.entity.js';
 import { Migration20261128000000MessagingTables } from './outbox/messaging-tables.migration.js';
+import { Migration20261201000000OutboxOrdering } from './outbox/outbox-ordering.migration.js';
 import { OutboxEvent } from './outbox/outbox-event.entity.js';
 
 export interface DatabaseOptions {
@@ -32,7 +33,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     debug: options.debug ?? false,
     allowGlobalContext: false,
     migrations: {
-      migrationsList: [Migration20261128000000MessagingTables, ...options.migrations].map((migration) => ({
+      migrationsList: [
+        Migration20261128000000MessagingTables,
+        Migration20261201000000OutboxOrdering,
+        ...options.migrations,
+      ].map((migration) => ({
         name: migration.name,
         class: migration,
       })),

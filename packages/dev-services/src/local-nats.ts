@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { connect } from 'nats';
+import { natsServers } from '@mymeet/messaging';
 import { waitFor } from './wait-for.js';
 
 export interface NatsHandle {
@@ -12,7 +13,7 @@ export interface NatsHandle {
 
 export async function isNatsReachable(url: string): Promise<boolean> {
   try {
-    const nc = await connect({ servers: url.split(','), timeout: 2_000, reconnect: false });
+    const nc = await connect({ ...natsServers(url), timeout: 2_000, reconnect: false });
     const jetstream = await nc
       .jetstreamManager()
       .then(() => true)

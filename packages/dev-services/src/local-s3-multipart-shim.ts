@@ -1,12 +1,15 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { copyPart } from './local-s3-part-copy.js';
 
 /*
  * s3rver 3.7 implements create/upload-part/complete but answers NotImplemented or MethodNotAllowed
- * for ListMultipartUploads, ListParts and AbortMultipartUpload, which the media service needs to
- * complete uploads without client-side ETags and to sweep abandoned uploads. These three calls are
- * served here from s3rver's own on-disk layout: <dir>/<bucket>/._S3rver_uploads/<uploadId>/{key,1,1.md5,…}.
+ * for ListMultipartUploads, ListParts, AbortMultipartUpload and UploadPartCopy, which the media
+ * service needs to complete uploads without client-side ETags, sweep abandoned uploads and copy
+ * large objects. These calls are served here from s3rver's own on-disk layout:
+ * <dir>/<bucket>/._S3rver_uploads/<uploadId>/{key,1,1.md5,…}. A part sent to an upload that does
+ * not exist (completed or aborted) is refused as S3 does; s3rver alone would store it in a new folder.
  */
 const UPLOADS_FOLDER = '._S3rver_uploads';
 
@@ -37,6 +40,35 @@ export async function handleMultipartGaps(
   }
   if (!key || !uploadId || !/^[0-9a-f]+$/.test(uploadId)) return false;
   const upload = await readUpload(uploadsDir, uploadId);
+  if (req.method === 'PUT' && url.searchParams.has('partNumber')) {
+    if (upload?.key !== key) {
+      sendXml(res, 404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
+      return true;
+    }
+    const copySource = req.headers['x-amz-copy-source'];
+    if (typeof copySource !== 'string') return false; // a plain part: s3rver stores it
+    const partNumber = Number(url.searchParams.get('partNumber'));
+    if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
+      sendXml(res, 400, errorXml('InvalidArgument', 'Part number must be between 1 and 10000.'));
+      return true;
+    }
+    const copied = await copyPart({
+      directory,
+      copySource,
+      range: headerValue(req.headers['x-amz-copy-source-range']),
+      ifMatch: headerValue(req.headers['x-amz-copy-source-if-match']),
+      partPath: join(uploadsDir, uploadId, String(partNumber)),
+    });
+    if (!copied.ok) sendXml(res, copied.status, errorXml(copied.code, copied.message));
+    else
+      sendXml(
+        res,
+        200,
+        `<CopyPartResult><LastModified>${copied.lastModified.toISOString()}</LastModified>` +
+          `<ETag>"${copied.etag}"</ETag></CopyPartResult>`,
+      );
+    return true;
+  }
   if ((req.method === 'GET' || req.method === 'DELETE') && upload?.key !== key) {
     sendXml(res, 404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
     return true;
@@ -105,6 +137,10 @@ function listUploadsXml(bucket: string, prefix: string, uploads: PendingUpload[]
     `<Bucket>${escapeXml(bucket)}</Bucket><Prefix>${escapeXml(prefix)}</Prefix>` +
     `<IsTruncated>false</IsTruncated>${items}</ListMultipartUploadsResult>`
   );
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function errorXml(code: string, message: string): string {

@@ -26,16 +26,25 @@ export class ProcessSupervisor {
     return child;
   }
 
-  /** SIGTERM in reverse start order, then SIGKILL whatever is still running after the grace period. */
+  /**
+   * SIGTERM in reverse start order, then SIGKILL whatever is still running after the grace period.
+   * Children may already be gone (a terminal's Ctrl-C or `docker stop` signals the whole group, so they
+   * die in any order): a child killed by a signal has no exit code, only a signal code.
+   */
   async stopAll(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     for (const { child } of [...this.children].reverse()) {
-      if (child.exitCode !== null) continue;
+      if (hasExited(child)) continue;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      if (hasExited(child)) continue;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
     }
   }
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }

@@ -67,7 +67,14 @@ export async function runDurableConsumer(
   { nc, js, jsm }: { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager },
   options: DurableConsumerOptions,
 ): Promise<RunningConsumer> {
-  await ensureDurableConsumer(jsm, { ...options, deliverFrom: options.deliverFrom ?? 'all' });
+  // One spare delivery beyond the attempts: when an attempt never answered (its process crashed), the
+  // spare reaches whichever instance is alive, even one started hours later, and dead-letters the
+  // message there. The max-deliveries advisory only covers losing the spare as well.
+  await ensureDurableConsumer(jsm, {
+    ...options,
+    maxDeliver: options.maxDeliver + 1,
+    deliverFrom: options.deliverFrom ?? 'all',
+  });
   const consumer = await js.consumers.get(options.stream, options.durable);
   const removeFromStream = options.stream === STREAMS.jobs.name;
   const advisories = watchMaxDeliveries(nc, js, jsm, {

@@ -10,6 +10,8 @@ export interface Messaging {
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
+  /** False between a disconnect and the reconnect that follows it. */
+  isConnected(): boolean;
   close(): Promise<void>;
 }
 
@@ -22,10 +24,18 @@ export async function openMessaging(
   const jsm = await nc.jetstreamManager();
   await ensureStreams(jsm, streams);
   const js = nc.jetstream();
+  let connected = true;
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') connected = false;
+      if (status.type === 'reconnect') connected = true;
+    }
+  })();
   return {
     nc,
     js,
     jsm,
+    isConnected: () => connected && !nc.isClosed(),
     close: async () => {
       await nc.drain();
     },

@@ -1,5 +1,5 @@
 import type { JsMsg } from 'nats';
-import type { Logger } from '@mymeet/core';
+import { isRetryable, type Logger } from '@mymeet/core';
 
 /** What a handler learns about the delivery it is working on. */
 export interface HandlerContext {
@@ -37,6 +37,16 @@ export async function runHandler(
   giveUp: (msg: JsMsg, reason: string) => Promise<void>,
 ): Promise<void> {
   const attempt = msg.info.redeliveryCount;
+  if (attempt > options.maxDeliver) {
+    // The spare delivery: every attempt was made and the last one never answered.
+    await deadLetterOrRetry(
+      msg,
+      options,
+      giveUp,
+      `Gave up after ${options.maxDeliver} deliveries without an answer (the process handling it stopped)`,
+    );
+    return;
+  }
   const finalAttempt = attempt >= options.maxDeliver;
   const controller = new AbortController();
   const heartbeat = setInterval(
@@ -86,12 +96,27 @@ export async function runHandler(
   msg.nak(delay);
 }
 
+async function deadLetterOrRetry(
+  msg: JsMsg,
+  options: HandlerOptions,
+  giveUp: (msg: JsMsg, reason: string) => Promise<void>,
+  reason: string,
+): Promise<void> {
+  try {
+    await giveUp(msg, reason);
+    msg.ack(); // the dead-letter copy now holds it
+  } catch (deadLetterError) {
+    options.logger.error({ err: deadLetterError }, 'dead-lettering failed; will retry');
+    msg.nak(5_000);
+  }
+}
+
 /** Errors that no retry can fix: bad payloads, and coded domain errors marked not retryable. */
 function isPermanent(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === 'PermanentMessageError' || error.name === 'ZodError' || error instanceof SyntaxError)
     return true;
-  return (error as { retryable?: unknown }).retryable === false;
+  return !isRetryable(error);
 }
 
 function reasonOf(error: unknown): string {

@@ -287,11 +287,50 @@ describe('durable consumers on JetStream: retries, dead letters, crashes', funct
     watchDurable.unsubscribe();
     const info = await handles.jsm.consumers.info(STREAMS.jobs.name, durable);
     assert.equal(info.config.ack_wait, 10_000 * 1_000_000);
-    assert.equal(info.config.max_deliver, 3);
+    assert.equal(info.config.max_deliver, 3 + 1, 'three attempts and the spare delivery');
     assert.ok(requests.length > 0, 'the consumer was written');
     assert.ok(
       requests.every((request) => request.action !== 'create'),
       JSON.stringify(requests),
     );
+  });
+
+  it('dead-letters a job whose last attempt crashed while no instance was running, once one starts', async () => {
+    const subject = `jobs.test-${randomUUID().slice(0, 8)}`;
+    const durable = `test-${randomUUID().slice(0, 8)}`;
+    const connection = await secondConnection();
+    let firstAttempts = 0;
+    await consume(
+      subject,
+      () => {
+        firstAttempts += 1;
+        return new Promise<void>(() => undefined); // the process "crashes" mid-job
+      },
+      {
+        maxDeliver: 1,
+        ackWaitMs: 1_000,
+        heartbeatMs: 3_600_000,
+        handlerTimeoutMs: 3_600_000,
+        durable,
+        connection,
+      },
+    );
+    await handles.js.publish(subject, JSON.stringify({ n: 7 }));
+    await eventually(async () => assert.equal(firstAttempts, 1));
+    await connection.nc.close(); // gone: no heartbeats, no advisory listener
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // its ack_wait passes with nobody running
+    const dead: DeadLetter[] = [];
+    let laterAttempts = 0;
+    await consume(
+      subject,
+      async () => void (laterAttempts += 1),
+      { maxDeliver: 1, ackWaitMs: 1_000, durable },
+      dead,
+    );
+    const letter = await deadLetterOf(subject);
+    assert.match(letter.headers?.get('MyMeet-Dead-Reason') ?? '', /1 deliveries without an answer/);
+    await eventually(async () => assert.equal(dead.length, 1));
+    assert.equal(laterAttempts, 0, 'the exhausted job is not run again');
+    assert.equal(await pendingInJobs(subject), 0);
   });
 });

@@ -33,4 +33,3 @@ export {
 } from './http/service-http-server.js';
 export { closeOnSignals } from './shutdown.js';
 export { startSubgraph, type StartSubgraphOptions } from './start-subgraph.js';
-export { openServiceBackbone, type ServiceBackbone } from './service-backbone.js';

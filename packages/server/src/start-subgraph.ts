@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@mymeet/core';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { inputGuardPlugin } from './graphql/input-guard.plugin.js';
+import { requireIdentityPlugin } from './graphql/require-identity.plugin.js';
 import { createSubgraphContextFactory, type SubgraphContext } from './graphql/subgraph-context.js';
 import { apolloRequestHandler } from './http/apollo-request-handler.js';
 import { createMetrics } from './http/metrics.js';
@@ -48,11 +49,16 @@ export async function startSubgraph<Context extends SubgraphContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      requireIdentityPlugin(),
       inputGuardPlugin(),
     ],
   });
   await apollo.start();
-  const baseContext = createSubgraphContextFactory(options.config.internalSecret, options.logger);
+  const baseContext = createSubgraphContextFactory(
+    options.config.internalSecret,
+    options.name,
+    options.logger,
+  );
   const http = await startServiceHttpServer({
     host: options.config.host,
     port: options.config.port,
@@ -62,7 +68,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
     routes: {
       '/graphql': apolloRequestHandler(
         apollo,
-        async (req) => options.extendContext(await baseContext(req)),
+        async (req, operation) => options.extendContext(await baseContext(req, operation)),
         1_000_000,
       ),
     },

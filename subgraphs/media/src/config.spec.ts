@@ -14,6 +14,10 @@ describe('media config', () => {
     assert.equal(config.consumerPrefix, 'media');
     assert.match(config.databaseUrl, /\/mymeet_media$/);
     assert.deepEqual(config.imports.allowedPorts, [80, 443]);
+    assert.deepEqual(config.imports.allowedHosts.entries, [], 'OUTBOUND_ALLOWED_HOSTS is empty by default');
+    assert.equal(config.imports.maxConcurrentPerUser, 3);
+    assert.equal(config.imports.minBytesPerSecond, 16 * 1024);
+    assert.deepEqual(config.imports.retryDelaysMs, [5_000, 30_000, 120_000]);
     assert.equal(config.uploads.singlePutMaxBytes, 64 * 1024 * 1024);
   });
 
@@ -38,6 +42,7 @@ describe('media config', () => {
         MEDIA_PART_SIZE_BYTES: '1024',
         MEDIA_IMPORT_ALLOWED_PORTS: '80,http',
         S3_BUCKET: 'Not_A_Bucket',
+        OUTBOUND_ALLOWED_HOSTS: 'media.internal',
       });
     } catch (caught) {
       error = caught;
@@ -50,9 +55,16 @@ describe('media config', () => {
       'MEDIA_PART_SIZE_BYTES',
       'MEDIA_IMPORT_ALLOWED_PORTS',
       'S3_BUCKET',
+      'OUTBOUND_ALLOWED_HOSTS',
     ]) {
       assert.match(error.message, new RegExp(`${variable}:`), variable);
     }
+  });
+
+  it('reads OUTBOUND_ALLOWED_HOSTS as host:port pairs', () => {
+    const config = loadMediaConfig({ ...secret, OUTBOUND_ALLOWED_HOSTS: 'media.internal:8080,[::1]:9000' });
+    assert.equal(config.imports.allowedHosts.includes('media.internal', 8080), true);
+    assert.equal(config.imports.allowedHosts.includes('media.internal', 80), false);
   });
 
   it('wants both S3 keys or neither', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envFields, loadConfig } from '@mymeet/core';
 import { serviceDatabaseUrl } from '@mymeet/database';
+import { parseAllowedHosts, type AllowedHosts } from './outbound/allowed-hosts.js';
 import { S3_LIMITS } from './services/uploads/upload.policy.js';
 
 const MiB = 1024 * 1024;
@@ -16,6 +17,29 @@ const portList = z
   .refine((ports) => ports.length > 0 && ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536), {
     message: 'must be a comma-separated list of ports, e.g. 80,443',
   });
+
+const allowedHosts = z
+  .string()
+  .default('')
+  .transform((text, ctx): AllowedHosts => {
+    try {
+      return parseAllowedHosts(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const seconds = (fallback: number, min = 1) => z.coerce.number().min(min).default(fallback);
+
+const secondsList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text) => text.split(',').map((part) => Number(part.trim()) * 1000))
+    .refine((delays) => delays.length > 0 && delays.every((d) => Number.isFinite(d) && d >= 0), {
+      message: 'must be a comma-separated list of seconds, e.g. 5,30,120',
+    });
 
 const schema = z
   .object({
@@ -80,6 +104,19 @@ const schema = z
     FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
     MEDIA_IMPORT_ALLOWED_PORTS: portList,
     MEDIA_IMPORT_MAX_BYTES: bytes(4 * GiB),
+    /** API.md: the one way to let outbound requests reach a private `host:port`. */
+    OUTBOUND_ALLOWED_HOSTS: allowedHosts,
+    MEDIA_IMPORT_MAX_CONCURRENT_PER_USER: z.coerce.number().int().min(1).default(3),
+    MEDIA_IMPORT_MIN_BYTES_PER_SECOND: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(16 * 1024),
+    MEDIA_IMPORT_THROUGHPUT_WINDOW_SECONDS: seconds(30, 0.1),
+    MEDIA_IMPORT_MAX_SECONDS: seconds(3600),
+    MEDIA_IMPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    MEDIA_IMPORT_ATTEMPT_TIMEOUT_SECONDS: seconds(75 * 60),
+    MEDIA_IMPORT_RETRY_SECONDS: secondsList('5,30,120'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
@@ -139,7 +176,16 @@ const schema = z
     },
     imports: {
       allowedPorts: env.MEDIA_IMPORT_ALLOWED_PORTS,
+      allowedHosts: env.OUTBOUND_ALLOWED_HOSTS,
       maxBytes: env.MEDIA_IMPORT_MAX_BYTES,
+      maxConcurrentPerUser: env.MEDIA_IMPORT_MAX_CONCURRENT_PER_USER,
+      minBytesPerSecond: env.MEDIA_IMPORT_MIN_BYTES_PER_SECOND,
+      throughputWindowMs: Math.round(env.MEDIA_IMPORT_THROUGHPUT_WINDOW_SECONDS * 1000),
+      totalTimeoutMs: env.MEDIA_IMPORT_MAX_SECONDS * 1000,
+      /** The job: attempts, the longest one attempt may take (fetch + validation), delays between. */
+      attempts: env.MEDIA_IMPORT_ATTEMPTS,
+      attemptTimeoutMs: env.MEDIA_IMPORT_ATTEMPT_TIMEOUT_SECONDS * 1000,
+      retryDelaysMs: env.MEDIA_IMPORT_RETRY_SECONDS,
     },
   }));
 

@@ -1,5 +1,4 @@
 import type { MediaConfig } from './config.js';
-import type { AddressPolicy } from './outbound/address.policy.js';
 import { DEFAULT_SAFE_FETCH, SafeUrlFetcher } from './outbound/safe-url-fetcher.adapter.js';
 import { FfprobeInspector } from './probe/ffprobe-inspector.adapter.js';
 import type { MediaDependencies } from './services/media-dependencies.js';
@@ -10,10 +9,7 @@ import { createS3Client } from './storage/s3-client.factory.js';
 import { S3ObjectStorage } from './storage/s3-object-storage.adapter.js';
 
 /** Chooses the adapters behind the media ports from config. */
-export function buildMediaDependencies(
-  config: MediaConfig,
-  importAddressPolicy?: AddressPolicy,
-): MediaDependencies & { close(): void } {
+export function buildMediaDependencies(config: MediaConfig): MediaDependencies & { close(): void } {
   const connection = {
     region: config.s3.region,
     forcePathStyle: config.s3.forcePathStyle,
@@ -33,15 +29,21 @@ export function buildMediaDependencies(
     ...DEFAULT_MEDIA_PROBE,
     maxDurationSeconds: config.probe.maxDurationSeconds,
   });
-  const remote = new SafeUrlFetcher(
-    { ...DEFAULT_SAFE_FETCH, allowedPorts: config.imports.allowedPorts, maxBytes: config.imports.maxBytes },
-    { policy: importAddressPolicy },
-  );
+  const remote = new SafeUrlFetcher({
+    ...DEFAULT_SAFE_FETCH,
+    allowedPorts: config.imports.allowedPorts,
+    allowedHosts: config.imports.allowedHosts,
+    maxBytes: config.imports.maxBytes,
+    minBytesPerSecond: config.imports.minBytesPerSecond,
+    throughputWindowMs: config.imports.throughputWindowMs,
+    totalTimeoutMs: config.imports.totalTimeoutMs,
+  });
   return {
     storage,
     validator: new MediaValidator(storage, probe),
     remote,
     importer: new MediaImporter(remote, storage),
+    importLimits: { maxConcurrentPerUser: config.imports.maxConcurrentPerUser, leaseMs: 45_000 },
     uploadPolicy: config.uploads,
     uploadUrlTtlSeconds: config.uploads.urlTtlSeconds,
     downloadUrlTtlSeconds: config.uploads.downloadUrlTtlSeconds,

@@ -1,10 +1,12 @@
 import { createLogger, type Logger } from '@mymeet/core';
-import { openServiceBackbone, startSubgraph } from '@mymeet/server';
+import { openServiceBackbone } from '@mymeet/backbone';
+import { startSubgraph } from '@mymeet/server';
 import type { MediaConfig } from './config.js';
 import { mediaEntities } from './entities/index.js';
-import { consumeMediaImportJobs } from './events/media-import.consumer.js';
-import { consumeMeetingEvents } from './events/meeting-access.consumer.js';
-import type { AddressPolicy } from './outbound/address.policy.js';
+import { consumeMediaImportJobs, importJobLifetimeMs } from './events/media-import.consumer.js';
+import { consumeMeetingState } from '@mymeet/meeting-access';
+import { meetingObjectPrefix } from './domain/object-keys.js';
+import { MediaAssetRepository } from './repositories/media-asset.repository.js';
 import { mediaMigrations } from './migrations/index.js';
 import { buildMediaDependencies } from './media-dependencies.factory.js';
 import { startMediaSweeper } from './media-sweeper.timer.js';
@@ -16,18 +18,12 @@ export interface RunningMediaService {
   stop(): Promise<void>;
 }
 
-export interface MediaServiceOverrides {
-  /** Tests only: which addresses URL imports may reach (there is deliberately no config switch). */
-  importAddressPolicy?: AddressPolicy;
-}
-
 /** Wires the media subgraph: storage (bucket ensured), database (migrated), NATS, outbox, consumers, sweeper, HTTP. */
 export async function startMediaService(
   config: MediaConfig,
   logger: Logger = createLogger('media', config.logLevel),
-  overrides: MediaServiceOverrides = {},
 ): Promise<RunningMediaService> {
-  const deps = buildMediaDependencies(config, overrides.importAddressPolicy);
+  const deps = buildMediaDependencies(config);
   await deps.storage.ensureBucket();
   const backbone = await openServiceBackbone({
     name: 'media',
@@ -37,17 +33,25 @@ export async function startMediaService(
   });
   const { orm, messaging, kick } = backbone;
   const consumers = [
-    await consumeMeetingEvents(
-      orm,
-      messaging,
-      deps.storage,
-      logger,
-      config.consumerPrefix,
-      config.consumerStart,
-    ),
-    await consumeMediaImportJobs(orm, messaging, deps, logger, kick),
+    // A deleted meeting takes its media along: objects first (a failure is retried, whereas rows
+    // deleted first would leave orphans), then the rows with the tombstone.
+    await consumeMeetingState(orm, messaging, logger, {
+      consumerPrefix: config.consumerPrefix,
+      deliverFrom: config.consumerStart,
+      beforeDelete: async (meetingId) =>
+        void (await deps.storage.deletePrefix(meetingObjectPrefix(meetingId))),
+      onDeleted: async (tx, meetingId) =>
+        void (await new MediaAssetRepository(tx).deleteByMeeting(meetingId)),
+    }),
+    await consumeMediaImportJobs(orm, messaging, deps, config.imports, logger, kick),
   ];
-  const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);
+  const sweeper = startMediaSweeper(
+    orm,
+    deps.storage,
+    { ...config.uploads, abandonedImportAfterMs: importJobLifetimeMs(config.imports) + 3_600_000 },
+    logger,
+    kick,
+  );
   const { schema } = await buildMediaSchema();
   const server = await startSubgraph({
     name: 'media',

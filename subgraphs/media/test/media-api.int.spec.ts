@@ -1,40 +1,22 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
-import { createEvent, meetingStateSubject } from '@mymeet/contracts';
-import { createLogger } from '@mymeet/core';
-import { openDatabase, type MikroORM } from '@mymeet/database';
-import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
-import { deleteConsumersWithPrefix } from '@mymeet/messaging';
-import {
-  dropDatabase,
-  eventually,
-  graphqlClient,
-  testDatabaseUrl,
-  testNatsUrl,
-  testSecrets,
-  type GraphQLResponse,
-} from '@mymeet/testing';
-import { loadMediaConfig } from '../src/config.js';
-import { mediaEntities } from '../src/entities/index.js';
-import { publicInternetPlus } from '../src/outbound/address.policy.js';
-import { startMediaService, type RunningMediaService } from '../src/media-service.js';
-import { mediaMigrations } from '../src/migrations/index.js';
+import type { NatsConnection } from 'nats';
+import type { AuthenticatedUser } from '@mymeet/auth';
+import type { MikroORM } from '@mymeet/database';
+import { eventually, type GraphQLResponse } from '@mymeet/testing';
 import { MediaAssetRepository } from '../src/repositories/media-asset.repository.js';
 import { MediaSweeper } from '../src/services/cleanup/media-sweeper.service.js';
-import { createS3Client } from '../src/storage/s3-client.factory.js';
-import { S3ObjectStorage } from '../src/storage/s3-object-storage.adapter.js';
+import type { S3ObjectStorage } from '../src/storage/s3-object-storage.adapter.js';
 import { startFixtureHttpServer, type FixtureHttpServer } from './support/fixture-http-server.js';
-import { publishEvent, readEvent, takeJobs, waitForCatchUp } from './support/jetstream-probe.js';
+import { publishEvent, readEvent, takeJobs } from './support/jetstream-probe.js';
 import { makeMediaFixtures, type MediaFixtures } from './support/media-fixtures.js';
+import { startMediaHarness, type MediaHarness } from './support/media-harness.js';
 import {
   COMPLETE_UPLOAD,
   REQUEST_UPLOAD,
@@ -46,19 +28,16 @@ const MiB = 1024 * 1024;
 type Imported = { id: string; status: string; source: string };
 const run = promisify(execFile);
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256Of = async (url: string) => sha256(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+
 describe('media subgraph against PostgreSQL, NATS and S3', function () {
   this.timeout(120_000);
-  const databaseUrl = testDatabaseUrl('media');
-  const secrets = testSecrets();
-  const consumerPrefix = `media-test-${randomUUID().slice(0, 8)}`;
-  const bucket = `media-api-${randomUUID().slice(0, 8)}`;
   const alice: AuthenticatedUser = { sub: `alice-${randomUUID()}`, email: 'alice@example.com', roles: [] };
   const bob: AuthenticatedUser = { sub: `bob-${randomUUID()}`, email: 'bob@example.com', roles: [] };
   const eve: AuthenticatedUser = { sub: `eve-${randomUUID()}`, email: 'eve@example.com', roles: [] };
-  let s3: LocalS3Server;
-  let s3Dir: string;
+  let h: MediaHarness;
   let storage: S3ObjectStorage;
-  let service: RunningMediaService;
   let orm: MikroORM;
   let nc: NatsConnection;
   let fixtures: MediaFixtures;
@@ -66,17 +45,14 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   let site: FixtureHttpServer;
 
   const call = (user: AuthenticatedUser, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlClient(`${service.url}/graphql`)(
-      query,
-      variables,
-      signInternalIdentity(user, secrets.INTERNAL_SECRET),
-    );
+    h.call(user, query, variables);
 
   async function newMeeting(owner = alice, participants: string[] = ['bob@example.com']): Promise<string> {
     const meetingId = randomUUID();
     await publishEvent(nc, 'meeting.created', meetingId, {
       ownerId: owner.sub,
       participantEmails: participants,
+      version: 1,
       title: 'Weekly planning',
       language: 'en',
     });
@@ -134,8 +110,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   };
 
   before(async () => {
-    s3Dir = await mkdtemp(join(tmpdir(), 'media-api-s3-'));
-    [s3, fixtures] = await Promise.all([startLocalS3Server({ directory: s3Dir }), makeMediaFixtures()]);
+    fixtures = await makeMediaFixtures();
     bigMp3 = join(fixtures.dir, 'long-speech.mp3');
     // About 7 MB: more than one 5 MiB part.
     await run('ffmpeg', [
@@ -144,13 +119,6 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       ...'-t 180 -c:a libmp3lame -b:a 320k'.split(' '),
       bigMp3,
     ]);
-    const client = createS3Client({
-      region: 'us-east-1',
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      credentials: s3.credentials,
-    });
-    storage = new S3ObjectStorage({ bucket, client });
     site = await startFixtureHttpServer(
       {
         '/talk.mp3': (_req, res) => {
@@ -164,41 +132,19 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       },
       '127.0.0.2',
     );
-    const config = loadMediaConfig({
-      ...secrets,
-      MEDIA_DATABASE_URL: databaseUrl,
-      MEDIA_PORT: '0',
-      NATS_URL: testNatsUrl(),
-      MEDIA_CONSUMER_PREFIX: consumerPrefix,
-      MEDIA_CONSUMER_START: 'new',
-      LOG_LEVEL: 'silent',
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-      S3_BUCKET: bucket,
+    h = await startMediaHarness('media', {
       MEDIA_MAX_UPLOAD_BYTES: String(50 * MiB),
       MEDIA_SINGLE_PUT_MAX_BYTES: String(MiB),
       MEDIA_PART_SIZE_BYTES: String(5 * MiB),
-      MEDIA_IMPORT_ALLOWED_PORTS: `80,443,${site.port}`,
+      OUTBOUND_ALLOWED_HOSTS: `127.0.0.2:${site.port}`,
     });
-    service = await startMediaService(config, createLogger('media-test', 'silent'), {
-      importAddressPolicy: publicInternetPlus(['127.0.0.2']),
-    });
-    orm = await openDatabase({ url: databaseUrl, entities: mediaEntities, migrations: mediaMigrations });
-    nc = await connect({ servers: testNatsUrl() });
-    await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
+    ({ storage, orm, nc } = h);
   });
 
   after(async () => {
-    await service?.stop();
-    await orm?.close();
-    await nc?.close();
-    await deleteConsumersWithPrefix(testNatsUrl(), consumerPrefix);
-    await dropDatabase(databaseUrl);
+    await h?.stop();
     await site?.stop();
-    await s3?.stop();
     await fixtures?.remove();
-    if (s3Dir) await rm(s3Dir, { recursive: true, force: true });
   });
 
   it('uploads a real MP3 with one presigned PUT, validates it READY and queues its transcription', async () => {
@@ -267,6 +213,45 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     );
   });
 
+  it('keeps serving the validated bytes when the upload URL is used again after completion', async () => {
+    const meetingId = await newMeeting();
+    const { session, asset } = await upload(meetingId, fixtures.mp3);
+    assert.equal(asset.status, 'READY');
+    const original = sha256(await readFile(fixtures.mp3));
+    const uploadKey = `meetings/${meetingId}/${asset.id}/speech.mp3`;
+    // The same presigned PUT replayed with other bytes of the same length (so even a store that checks
+    // the signed length takes it); the local server checks no signature at all and takes anything.
+    const swap = await fetch(session.uploadUrl, {
+      method: 'PUT',
+      headers: session.uploadHeaders ?? {},
+      body: randomBytes((await stat(fixtures.mp3)).size),
+    });
+    assert.equal(swap.status, 200, 'the store accepted the replayed PUT');
+
+    const read = await call(alice, 'query ($id: ID!) { mediaAsset(id: $id) { downloadUrl } }', {
+      id: asset.id,
+    });
+    const downloadUrl = (read.data!.mediaAsset as { downloadUrl: string }).downloadUrl;
+    assert.equal(await sha256Of(downloadUrl), original, 'participants download the validated bytes');
+    assert.equal(await sha256Of(asset.downloadUrl), original, 'so does a link issued before the PUT');
+
+    const ready = await eventually(async () => {
+      const event = await readEvent(nc, meetingId, 'media.ready');
+      assert.ok(event);
+      return event;
+    });
+    const objectKey = String(ready.payload.objectKey);
+    assert.notEqual(objectKey, uploadKey, 'workers read a key no upload URL named');
+    const internal = await storage.presignGet({ key: objectKey, expiresInSeconds: 60, audience: 'internal' });
+    assert.equal(await sha256Of(internal.url), original, 'workers read the validated bytes');
+    const [job] = await eventually(async () => {
+      const taken = await takeJobs(nc, 'asr', [asset.transcriptId]);
+      assert.equal(taken.length, 1);
+      return taken;
+    });
+    assert.equal(job!.payload.objectKey, objectKey);
+  });
+
   it('measures requestMediaUpload for a meeting already known', async () => {
     const meetingId = await newMeeting();
     await pendingMultipartUpload(meetingId); // waits for the meeting's event once
@@ -297,8 +282,10 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     assert.equal(asset.status, 'READY', JSON.stringify(asset));
     assert.equal(asset.byteSize, size);
     assert.ok(Math.abs(asset.durationSeconds - 180) < 1, `duration ${asset.durationSeconds}`);
-    const stored = await storage.headObject(`meetings/${meetingId}/${session.media.id}/long-speech.mp3`);
+    const prefix = `meetings/${meetingId}/${session.media.id}`;
+    const stored = await storage.headObject(`${prefix}/accepted/long-speech.mp3`);
     assert.equal(stored?.byteSize, size);
+    assert.equal(await storage.headObject(`${prefix}/long-speech.mp3`), undefined, 'upload key deleted');
   });
 
   it('refuses to complete a multipart upload with a part missing, and completes once it arrives', async () => {
@@ -416,6 +403,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
         void publishEvent(nc, 'meeting.created', meetingId, {
           ownerId: alice.sub,
           participantEmails: [],
+          version: 1,
           title: 'Late event',
         }),
       500,
@@ -521,6 +509,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     const sweeper = new MediaSweeper(new MediaAssetRepository(orm.em.fork()), storage, {
       abandonedAfterHours: 24,
       completionGraceMs: 3_600_000,
+      abandonedImportAfterMs: 6 * 3_600_000,
       batchSize: 10,
     });
     const result = await sweeper.sweep();
@@ -532,46 +521,12 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     assert.deepEqual(await storage.listIncompleteUploads(`meetings/${meetingId}/`), []);
   });
 
-  it('applies a redelivered meeting event once and ignores an older update arriving late', async () => {
-    const meetingId = randomUUID();
-    const created = createEvent('meeting.created', meetingId, {
-      ownerId: alice.sub,
-      participantEmails: [],
-      title: 't',
-    });
-    const newer = createEvent('meeting.updated', meetingId, {
-      ownerId: alice.sub,
-      participantEmails: ['bob@example.com'],
-      title: 't',
-    });
-    const older = {
-      ...newer,
-      id: randomUUID(),
-      occurredAt: new Date(Date.parse(newer.occurredAt) - 1000).toISOString(),
-      payload: { ...newer.payload, participantEmails: [] },
-    };
-    const js = nc.jetstream();
-    // One at a time: STATE keeps only the newest message per meeting, so each must be read before the next.
-    for (const event of [created, created, newer, older]) {
-      await js.publish(meetingStateSubject(meetingId), JSON.stringify(event), { msgID: randomUUID() });
-      await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
-    }
-    const connection = orm.em.fork().getConnection();
-    const processed = await connection.execute('select id from processed_event where id = ?', [created.id]);
-    assert.equal(processed.length, 1);
-    const [row] = await connection.execute<Array<{ participant_emails: string[] }>>(
-      'select participant_emails from meeting_access where meeting_id = ?',
-      [meetingId],
-    );
-    assert.deepEqual(row?.participant_emails, ['bob@example.com']);
-  });
-
   it("deletes a meeting's objects and rows on meeting.deleted", async () => {
     const meetingId = await newMeeting();
     const { asset } = await upload(meetingId, fixtures.mp3);
-    const key = `meetings/${meetingId}/${asset.id}/speech.mp3`;
+    const key = `meetings/${meetingId}/${asset.id}/accepted/speech.mp3`;
     assert.ok(await storage.headObject(key));
-    await publishEvent(nc, 'meeting.deleted', meetingId, { ownerId: alice.sub });
+    await publishEvent(nc, 'meeting.deleted', meetingId, { ownerId: alice.sub, version: 3 });
     await eventually(async () => {
       assert.equal(await storage.headObject(key), undefined);
       const read = await call(alice, 'query ($id: ID!) { mediaAsset(id: $id) { id } }', { id: asset.id });
@@ -586,6 +541,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     await publishEvent(nc, 'meeting.updated', meetingId, {
       ownerId: alice.sub,
       participantEmails: [],
+      version: 2,
       title: 'x',
     });
     const after = await requestUpload(alice, meetingId, {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { publicInternetOnly, publicInternetPlus } from '../src/outbound/address.policy.js';
+import { NO_ALLOWED_HOSTS, parseAllowedHosts } from '../src/outbound/allowed-hosts.js';
 import {
   DEFAULT_SAFE_FETCH,
   SafeUrlFetcher,
@@ -16,6 +16,7 @@ import { MediaValidator } from '../src/services/validation/media-validator.servi
 import { startFixtureHttpServer, type FixtureHttpServer } from './support/fixture-http-server.js';
 import { startLocalStorage, type LocalStorage } from './support/local-storage.js';
 import { makeMediaFixtures, type MediaFixtures } from './support/media-fixtures.js';
+import { eventually } from '@mymeet/testing';
 
 const MiB = 1024 * 1024;
 
@@ -26,15 +27,18 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
   let site: FixtureHttpServer;
   let config: SafeFetchConfig;
   let mediaCounter = 0;
+  let trickleClosedAt = 0;
 
-  /** Public-internet policy, plus exactly 127.0.0.1 where a test needs the fixture site. */
+  /** Public internet only, plus the fixture site's host:port in OUTBOUND_ALLOWED_HOSTS where a test needs it. */
   function importer(
     options: { allowFixtureSite?: boolean; resolve?: ResolveHost; overrides?: Partial<SafeFetchConfig> } = {},
   ) {
-    const policy = options.allowFixtureSite ? publicInternetPlus(['127.0.0.1']) : publicInternetOnly;
+    const allowedHosts = options.allowFixtureSite
+      ? parseAllowedHosts(`127.0.0.1:${site.port},recordings.fixture.test:${site.port}`)
+      : NO_ALLOWED_HOSTS;
     const fetcher = new SafeUrlFetcher(
-      { ...config, ...options.overrides },
-      { policy, resolve: options.resolve },
+      { ...config, allowedHosts, ...options.overrides },
+      { resolve: options.resolve },
     );
     return new MediaImporter(fetcher, local.storage);
   }
@@ -49,7 +53,8 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
     assert.fail('expected the import to be refused');
   }
 
-  const target = () => ({ meetingId: 'm-import', mediaId: `a${++mediaCounter}` });
+  const target = () => ({ meetingId: 'm-import', mediaId: `a${++mediaCounter}`, runId: 'run1' });
+  const runPrefix = (job: { mediaId: string }) => `meetings/m-import/${job.mediaId}/imports/run1/`;
 
   before(async () => {
     [local, fixtures] = await Promise.all([startLocalStorage(), makeMediaFixtures()]);
@@ -87,6 +92,15 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
       '/big-declared': (_req, res) =>
         res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': 10 * MiB }).end(),
       '/never-answers': () => undefined,
+      '/trickles': (req, res) => {
+        res.writeHead(200, { 'content-type': 'audio/mpeg' });
+        // One byte at a time, often enough that no idle timeout ever fires.
+        const timer = setInterval(() => res.write(Buffer.alloc(1)), 100);
+        req.socket.once('close', () => {
+          clearInterval(timer);
+          trickleClosedAt = performance.now();
+        });
+      },
       '/stalls': (_req, res) => {
         res.writeHead(200, { 'content-type': 'audio/mpeg' });
         res.write(Buffer.alloc(1000));
@@ -94,6 +108,7 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
     });
     config = {
       ...DEFAULT_SAFE_FETCH,
+      // As if the fixture site's port were a public web port, so address checks are what refuses.
       allowedPorts: [80, 443, site.port],
       maxBytes: 2 * MiB,
       responseTimeoutMs: 1_000,
@@ -118,7 +133,7 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
     assert.equal(imported.byteSize, (await stat(fixtures.mp3)).size);
     assert.equal(imported.contentType, 'audio/mpeg');
     assert.equal(imported.fileName, 'speech.mp3');
-    assert.match(imported.key, /^meetings\/m-import\/a\d+\/speech\.mp3$/);
+    assert.match(imported.key, /^meetings\/m-import\/a\d+\/imports\/run1\/speech\.mp3$/);
     const inspector = new FfprobeInspector({
       ffprobePath: '/usr/bin/ffprobe',
       ffmpegPath: '/usr/bin/ffmpeg',
@@ -172,7 +187,7 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
           importer().importFromUrl({ ...target(), url: url.replace('PORT', String(site.port)) }),
         );
         const ms = performance.now() - started;
-        assert.equal(error.code, 'BAD_USER_INPUT');
+        assert.equal(error.publicCode, 'BAD_USER_INPUT');
         assert.equal(error.details.field, 'url');
         assert.equal(error.details.reason, 'URL_FORBIDDEN_ADDRESS');
         assert.match(error.message, /address, which cannot be imported from/);
@@ -233,7 +248,7 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
         importer({ allowFixtureSite: true }).importFromUrl({ ...job, url: `${site.base}/big-chunked` }),
       );
       assert.equal(error.details.reason, 'FILE_TOO_LARGE');
-      assert.equal(await local.storage.headObject(`meetings/m-import/${job.mediaId}/big-chunked`), undefined);
+      assert.equal(await local.storage.headObject(`${runPrefix(job)}big-chunked`), undefined);
       assert.deepEqual(await local.storage.listIncompleteUploads(`meetings/m-import/${job.mediaId}/`), []);
     });
 
@@ -270,6 +285,41 @@ describe('importMediaFromUrl: SSRF-safe streaming import', function () {
         importer({ allowFixtureSite: true }).importFromUrl({ ...target(), url: 'http://127.0.0.1:6379/' }),
       );
       assert.equal(error.details.reason, 'URL_PORT_NOT_ALLOWED');
+    });
+
+    it('cuts off a server that trickles bytes below the throughput floor, storing nothing', async () => {
+      const job = target();
+      const started = performance.now();
+      const error = await refusal(
+        importer({
+          allowFixtureSite: true,
+          overrides: { minBytesPerSecond: 100, throughputWindowMs: 500 },
+        }).importFromUrl({ ...job, url: `${site.base}/trickles` }),
+      );
+      const ms = performance.now() - started;
+      assert.equal(error.details.reason, 'UPSTREAM_TOO_SLOW');
+      assert.match(error.message, /below the 100 bytes\/s minimum/);
+      await eventually(async () => assert.ok(trickleClosedAt >= started, 'the connection was closed'));
+      console.log(
+        `      trickling server (10 B/s) cut off after ${ms.toFixed(0)} ms (floor 100 B/s over 0.5 s)`,
+      );
+      assert.deepEqual(await local.storage.listIncompleteUploads(`meetings/m-import/${job.mediaId}/`), []);
+      assert.equal(await local.storage.headObject(`${runPrefix(job)}trickles`), undefined);
+    });
+
+    it('stops an import at once when its signal aborts', async () => {
+      const controller = new AbortController();
+      const started = performance.now();
+      setTimeout(() => controller.abort(new Error('handler timed out')), 300);
+      await assert.rejects(
+        importer({ allowFixtureSite: true }).importFromUrl(
+          { ...target(), url: `${site.base}/trickles` },
+          controller.signal,
+        ),
+        /handler timed out/,
+      );
+      await eventually(async () => assert.ok(trickleClosedAt >= started, 'the connection was closed'));
+      assert.ok(performance.now() - started < 2_000);
     });
   });
 

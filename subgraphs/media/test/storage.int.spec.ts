@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { planTransfer } from '../src/services/uploads/upload.policy.js';
 import { sweepAbandonedUploads } from '../src/services/cleanup/abandoned-uploads.service.js';
@@ -90,6 +90,79 @@ describe('S3 object storage on the local S3-compatible server', function () {
     assert.ok(downloaded.equals(body), 'downloaded bytes equal the uploaded ones');
   });
 
+  it('copies an object server-side with one CopyObject, pinned to the source ETag', async () => {
+    const body = randomBytes(3 * MiB);
+    const source = 'meetings/m7/a1/talk.mp3';
+    await local.storage.uploadStream({ key: source, contentType: 'audio/mpeg', body: Readable.from([body]) });
+    const head = (await local.storage.headObject(source))!;
+    const copied = await local.storage.copyObject({
+      sourceKey: source,
+      targetKey: 'meetings/m7/a1/accepted/talk.mp3',
+      byteSize: body.length,
+      contentType: 'audio/mpeg',
+      sourceEtag: head.etag,
+    });
+    assert.equal(copied.byteSize, body.length);
+    assert.equal(copied.contentType, 'audio/mpeg');
+    assert.equal(await sha256Of(local, copied.key), sha256(body));
+  });
+
+  it('copies part by part (UploadPartCopy) above the single-copy limit, and refuses a changed source', async () => {
+    const storage = local.withOptions({ singleCopyMaxBytes: 5 * MiB, copyPartSize: 5 * MiB });
+    const body = randomBytes(12 * MiB + 7);
+    const source = 'meetings/m7/a2/long.m4a';
+    await local.storage.uploadStream({ key: source, contentType: 'audio/mp4', body: Readable.from([body]) });
+    const head = (await local.storage.headObject(source))!;
+    const started = performance.now();
+    const copied = await storage.copyObject({
+      sourceKey: source,
+      targetKey: 'meetings/m7/a2/accepted/long.m4a',
+      byteSize: body.length,
+      contentType: 'audio/mp4',
+      sourceEtag: head.etag,
+    });
+    console.log(
+      `      UploadPartCopy of ${(body.length / MiB).toFixed(0)} MiB in 3 parts: ${(performance.now() - started).toFixed(0)} ms`,
+    );
+    assert.equal(copied.byteSize, body.length);
+    assert.equal(await sha256Of(local, copied.key), sha256(body));
+    assert.deepEqual(await local.storage.listIncompleteUploads('meetings/m7/'), []);
+
+    await assert.rejects(
+      storage.copyObject({
+        sourceKey: source,
+        targetKey: 'meetings/m7/a2/accepted/other.m4a',
+        byteSize: body.length,
+        contentType: 'audio/mp4',
+        sourceEtag: '"0123456789abcdef0123456789abcdef"',
+      }),
+      (error: Error & { details?: { reason?: string } }) => error.details?.reason === 'PreconditionFailed',
+    );
+    assert.equal(await local.storage.headObject('meetings/m7/a2/accepted/other.m4a'), undefined);
+    assert.deepEqual(await local.storage.listIncompleteUploads('meetings/m7/'), [], 'failed copy aborted');
+  });
+
+  it('refuses a part sent to a multipart upload that was completed', async () => {
+    const key = 'meetings/m8/a1/done.mp3';
+    const { uploadId } = await local.storage.createMultipartUpload({ key, contentType: 'audio/mpeg' });
+    const [url] = await local.storage.presignUploadParts({
+      key,
+      uploadId,
+      parts: [{ partNumber: 1, byteSize: 5 }],
+      expiresInSeconds: 60,
+    });
+    assert.equal((await fetch(url!.url, { method: 'PUT', body: 'first' })).status, 200);
+    await local.storage.completeMultipartUpload({
+      key,
+      uploadId,
+      parts: await local.storage.listUploadedParts({ key, uploadId }),
+    });
+    const again = await fetch(url!.url, { method: 'PUT', body: 'other' });
+    assert.equal(again.status, 404);
+    assert.match(await again.text(), /NoSuchUpload/);
+    assert.deepEqual(await local.storage.listIncompleteUploads('meetings/m8/'), []);
+  });
+
   it('signs downloads that offer the file under its own name', async () => {
     const get = await local.storage.presignGet({
       key: 'meetings/m1/a1/clip.mp3',
@@ -161,6 +234,15 @@ describe('S3 object storage on the local S3-compatible server', function () {
     assert.deepEqual(await local.storage.listIncompleteUploads('meetings/m5/'), []);
   });
 });
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function sha256Of(local: LocalStorage, key: string): Promise<string> {
+  const get = await local.storage.presignGet({ key, expiresInSeconds: 60, audience: 'internal' });
+  return sha256(new Uint8Array(await (await fetch(get.url)).arrayBuffer()));
+}
 
 function streamOf(text: string): Readable {
   return Readable.from([Buffer.from(text)]);

@@ -6,6 +6,8 @@ const schema = z
   .object({
     NODE_ENV: envFields.nodeEnv(),
     LOG_LEVEL: envFields.logLevel(),
+    /** Stack traces and internal messages in GraphQL responses; off unless asked for. */
+    GRAPHQL_DEBUG: envFields.boolean(false),
     MEETINGS_HOST: envFields.host(),
     MEETINGS_PORT: envFields.port(4001),
     DATABASE_URL: envFields
@@ -24,6 +26,7 @@ const schema = z
   })
   .transform((env) => ({
     production: env.NODE_ENV === 'production',
+    graphqlDebug: env.GRAPHQL_DEBUG,
     logLevel: env.LOG_LEVEL,
     host: env.MEETINGS_HOST,
     port: env.MEETINGS_PORT,

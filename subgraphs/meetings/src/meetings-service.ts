@@ -1,5 +1,6 @@
 import { createLogger, type Logger } from '@mymeet/core';
-import { openServiceBackbone, startSubgraph } from '@mymeet/server';
+import { openServiceBackbone } from '@mymeet/backbone';
+import { startSubgraph } from '@mymeet/server';
 import type { MeetingsConfig } from './config.js';
 import { meetingsEntities } from './entities/index.js';
 import { consumeMeetingStatusEvents } from './events/meeting-status.consumer.js';

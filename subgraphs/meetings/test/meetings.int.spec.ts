@@ -2,18 +2,19 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
+import type { AuthenticatedUser } from '@mymeet/auth';
 import { STREAMS, createEvent, eventSubject, meetingStateSubject } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
-import { type MikroORM, ProcessedEvent, openDatabase } from '@mymeet/database';
+import { type MikroORM, openDatabase } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
   eventually,
-  graphqlClient,
+  subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
+  waitForCatchUp,
 } from '@mymeet/testing';
 import { loadMeetingsConfig } from '../src/config.js';
 import { meetingsEntities } from '../src/entities/index.js';
@@ -35,12 +36,7 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
     user: AuthenticatedUser | undefined,
     query: string,
     variables: Record<string, unknown> = {},
-  ) =>
-    graphqlClient(`${service.url}/graphql`)(
-      query,
-      variables,
-      user ? signInternalIdentity(user, secrets.INTERNAL_SECRET) : {},
-    );
+  ) => subgraphClient(`${service.url}/graphql`, 'meetings', secrets.INTERNAL_SECRET)(user, query, variables);
 
   before(async () => {
     const config = loadMeetingsConfig({
@@ -73,8 +69,12 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
     const query = '{ meetings { edges { node { id } } } }';
     const anonymous = await call(undefined, query);
     assert.equal(anonymous.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
-    const forged = signInternalIdentity(alice, 'not-the-shared-secret-but-long-enough!!');
-    const response = await graphqlClient(`${service.url}/graphql`)(query, {}, forged);
+    const forged = subgraphClient(
+      `${service.url}/graphql`,
+      'meetings',
+      'not-the-shared-secret-but-long-enough!!',
+    );
+    const response = await forged(alice, query);
     assert.equal(response.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
   });
 
@@ -160,8 +160,81 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
       const meeting = await orm.em.fork().findOneOrFail(MeetingEntity, { id });
       assert.equal(meeting.status, MeetingStatus.PROCESSING);
     });
-    const processed = await orm.em.fork().count(ProcessedEvent, { id: event.id });
-    assert.equal(processed, 1);
+    await waitForCatchUp(nc, STREAMS.events.name, `${consumerPrefix}-status-media-ready`);
+    // Each applied change bumps the version once: created at 1, moved to PROCESSING once at 2.
+    const meeting = await orm.em.fork().findOneOrFail(MeetingEntity, { id });
+    assert.equal(meeting.version, 2);
+    assert.equal(meeting.currentTranscriptId, event.payload.transcriptId);
+  });
+
+  it('ignores the outcome of a superseded transcription run', async () => {
+    const created = await call(alice, 'mutation { createMeeting(input: { title: "Two runs" }) { id } }');
+    const id = (created.data as { createMeeting: { id: string } }).createMeeting.id;
+    const [oldRun, newRun] = [randomUUID(), randomUUID()];
+    const js = nc.jetstream();
+    const publish = async (event: ReturnType<typeof createEvent>) =>
+      js.publish(eventSubject(id, event.kind), JSON.stringify(event), { msgID: event.id });
+    const queued = (transcriptId: string) =>
+      createEvent('transcript.queued', id, { transcriptId, mediaId: randomUUID() });
+    await publish(queued(oldRun));
+    await waitForCatchUp(nc, STREAMS.events.name, `${consumerPrefix}-status-transcript-queued`);
+    await publish(queued(newRun));
+    await waitForCatchUp(nc, STREAMS.events.name, `${consumerPrefix}-status-transcript-queued`);
+    await publish(createEvent('transcript.failed', id, { transcriptId: oldRun, reason: 'old run died' }));
+    await waitForCatchUp(nc, STREAMS.events.name, `${consumerPrefix}-status-transcript-failed`);
+    const during = await call(alice, 'query ($id: ID!) { meeting(id: $id) { status failureReason } }', {
+      id,
+    });
+    assert.deepEqual(during.data, { meeting: { status: 'PROCESSING', failureReason: null } });
+    await publish(
+      createEvent('transcript.ready', id, { transcriptId: newRun, segmentCount: 3, wordCount: 20 }),
+    );
+    await eventually(async () => {
+      const after = await call(alice, 'query ($id: ID!) { meeting(id: $id) { status } }', { id });
+      assert.deepEqual(after.data, { meeting: { status: 'TRANSCRIBED' } });
+    });
+  });
+
+  it('carries a version in every meeting event, one more per change, the deletion included', async () => {
+    const created = await call(
+      alice,
+      'mutation { createMeeting(input: { title: "Versioned", participants: [{ email: "bob@example.com" }] }) { id } }',
+    );
+    const id = (created.data as { createMeeting: { id: string } }).createMeeting.id;
+    // Two concurrent updates: each is applied under the row lock, so neither fails or is lost.
+    const updates = await Promise.all(
+      ['One', 'Two'].map((title) =>
+        call(
+          alice,
+          'mutation ($id: ID!, $title: String!) { updateMeeting(id: $id, input: { title: $title }) { id } }',
+          {
+            id,
+            title,
+          },
+        ),
+      ),
+    );
+    assert.deepEqual(
+      updates.map((u) => u.errors),
+      [undefined, undefined],
+    );
+    await call(alice, 'mutation ($id: ID!) { deleteMeeting(id: $id) }', { id });
+    const rows = await orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ envelope: { kind: string; payload: { version: number } } }>>(
+        'select envelope from outbox_event where subject like ? order by seq',
+        [`events.meeting.${id}.%`],
+      );
+    assert.deepEqual(
+      rows.map((row) => [row.envelope.kind, row.envelope.payload.version]),
+      [
+        ['meeting.created', 1],
+        ['meeting.updated', 2],
+        ['meeting.updated', 3],
+        ['meeting.deleted', 4],
+      ],
+    );
   });
 
   it('records the reason when transcription fails', async () => {

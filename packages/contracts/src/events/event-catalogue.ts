@@ -3,11 +3,32 @@ import { z } from 'zod';
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
 const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
 
+/**
+ * The meeting's version after the change the event announces (1 when created, +1 per change, the
+ * deletion included): consumers apply a lifecycle event only when it is newer than what they hold.
+ */
+const meetingVersion = z.number().int().positive();
+
+/**
+ * Which delivery of the `jobs.asr` job produced a worker event (1 on the first; the handler's
+ * `attempt`). A redelivered job's segments and completion replace an earlier attempt's, even when
+ * the earlier attempt's events arrive later. Optional: without it, the newest event wins.
+ */
+const jobAttempt = z.number().int().positive().optional();
+
 /** Payload schema of every event kind, by the kind's subject suffix (`events.meeting.<id>.<kind>`). */
 export const eventCatalogue = {
-  'meeting.created': meetingAccess.extend({ title: z.string(), language: z.string().nullish() }),
-  'meeting.updated': meetingAccess.extend({ title: z.string(), language: z.string().nullish() }),
-  'meeting.deleted': z.object({ ownerId: z.string().min(1) }),
+  'meeting.created': meetingAccess.extend({
+    version: meetingVersion,
+    title: z.string(),
+    language: z.string().nullish(),
+  }),
+  'meeting.updated': meetingAccess.extend({
+    version: meetingVersion,
+    title: z.string(),
+    language: z.string().nullish(),
+  }),
+  'meeting.deleted': z.object({ ownerId: z.string().min(1), version: meetingVersion }),
   'media.ready': z.object({
     mediaId: z.uuid(),
     /** The transcript this recording's transcription job will fill (the transcripts service creates it). */
@@ -39,6 +60,7 @@ export const eventCatalogue = {
     speaker: z.string().nullish(),
     text: z.string(),
     confidence: z.number().min(0).max(1).nullish(),
+    attempt: jobAttempt,
   }),
   'transcript.completed': z.object({
     transcriptId: z.uuid(),
@@ -46,6 +68,7 @@ export const eventCatalogue = {
     language: z.string().nullish(),
     durationSeconds: z.number().nonnegative(),
     segmentCount: z.number().int().nonnegative(),
+    attempt: jobAttempt,
   }),
   'transcript.failed': z.object({ transcriptId: z.uuid(), reason: z.string() }),
   /**
@@ -57,6 +80,8 @@ export const eventCatalogue = {
     segmentCount: z.number().int().nonnegative(),
     wordCount: z.number().int().nonnegative(),
   }),
+  /** A report run was created; later events of other runs of the meeting no longer move it. */
+  'report.queued': z.object({ reportId: z.uuid() }),
   'report.completed': z.object({ reportId: z.uuid() }),
   'report.failed': z.object({ reportId: z.uuid(), reason: z.string() }),
 } as const;

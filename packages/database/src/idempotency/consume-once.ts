@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ProcessedEvent } from './processed-event.entity.js';
 
+const PROCESSED_EVENT_KEY = 'processed_event_pkey';
+
 /**
  * Applies an event's effect and records its id in one transaction. A redelivered event (same id)
  * is skipped, so effects happen once even when JetStream delivers twice.
@@ -20,7 +22,16 @@ export async function consumeOnce(
     });
     return true;
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) return false;
+    // Only a concurrent delivery of the same event means "already applied"; any other unique
+    // violation is the effect failing, which must be retried rather than acked and lost.
+    if (isProcessedEventConflict(error)) return false;
     throw error;
   }
+}
+
+function isProcessedEventConflict(error: unknown): boolean {
+  return (
+    error instanceof UniqueConstraintViolationException &&
+    (error as { constraint?: string }).constraint === PROCESSED_EVENT_KEY
+  );
 }

@@ -7,7 +7,7 @@ import { OptionalProps } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'outbox_event' })
 export class OutboxEvent {
-  [OptionalProps]?: 'createdAt' | 'publishedAt' | 'attempts';
+  [OptionalProps]?: 'createdAt' | 'publishedAt' | 'attempts' | 'aggregateId';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -17,6 +17,10 @@ export class OutboxEvent {
 
   @Property({ type: 'jsonb' })
   envelope!: Record<string, unknown>;
+
+  /** Rows of one aggregate (a meeting) are published in `seq` order; null means no ordering needed. */
+  @Property({ type: 'text', nullable: true })
+  aggregateId?: string | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -22,7 +22,7 @@ export function stageEvent<K extends EventKind>(
   payload: EventPayload<K>,
 ): EventEnvelope<K> {
   const envelope = createEvent(kind, meetingId, payload);
-  stage(em, envelope.id, eventSubject(meetingId, kind), envelope);
+  stage(em, envelope.id, eventSubject(meetingId, kind), envelope, meetingId);
   return envelope;
 }
 
@@ -37,18 +37,32 @@ export function stageJob<K extends JobKind>(
   id?: string,
 ): JobEnvelope<K> {
   const envelope = createJob(kind, payload, id);
-  stage(em, envelope.id, jobSubject(kind), envelope);
+  stage(em, envelope.id, jobSubject(kind), envelope, null);
   return envelope;
 }
 
 /**
  * Stages any message for a subject under a fresh outbox id (which is also its deduplication id),
- * e.g. a copy of an event for the compacted STATE stream.
+ * e.g. a copy of an event for the compacted STATE stream; `aggregateId` keeps it in order with
+ * the aggregate's other messages.
  */
-export function stageMessage(em: EntityManager, subject: string, body: object): void {
-  stage(em, randomUUID(), subject, body);
+export function stageMessage(
+  em: EntityManager,
+  subject: string,
+  body: object,
+  aggregateId: string | null,
+): void {
+  stage(em, randomUUID(), subject, body, aggregateId);
 }
 
-function stage(em: EntityManager, id: string, subject: string, envelope: object): void {
-  em.persist(em.create(OutboxEvent, { id, subject, envelope: envelope as Record<string, unknown> }));
+function stage(
+  em: EntityManager,
+  id: string,
+  subject: string,
+  envelope: object,
+  aggregateId: string | null,
+): void {
+  em.persist(
+    em.create(OutboxEvent, { id, subject, envelope: envelope as Record<string, unknown>, aggregateId }),
+  );
 }

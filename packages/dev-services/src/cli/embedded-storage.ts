@@ -6,7 +6,12 @@ export interface EmbeddedStorage {
   stop(): Promise<void>;
 }
 
-const LOCAL_S3_PORT = 4569;
+const LOCAL_S3_PORT = Number(process.env.S3_LOCAL_PORT ?? 4569);
+
+/** The port the local S3 server will take, or undefined when storage is configured elsewhere. */
+export function plannedLocalS3Port(): number | undefined {
+  return process.env.S3_ENDPOINT || process.env.S3_USE_AWS === 'true' ? undefined : LOCAL_S3_PORT;
+}
 
 /**
  * S3-compatible storage: the endpoint in `S3_ENDPOINT` when set (MinIO, AWS), else a local server for
@@ -16,8 +21,7 @@ export async function startEmbeddedStorage(
   dataDir: string,
   log: (line: string) => void,
 ): Promise<EmbeddedStorage> {
-  if (process.env.S3_ENDPOINT || process.env.S3_USE_AWS === 'true')
-    return { env: {}, stop: async () => undefined };
+  if (plannedLocalS3Port() === undefined) return { env: {}, stop: async () => undefined };
   const server = await startLocalS3Server({
     host: '127.0.0.1',
     port: LOCAL_S3_PORT,

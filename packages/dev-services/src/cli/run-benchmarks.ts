@@ -6,6 +6,7 @@ import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { runSpeechBench } from '../bench/asr/run-asr-bench.js';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
+import { benchTranscripts } from '../bench/transcripts-bench.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
@@ -52,18 +53,33 @@ try {
     await waitFor(name, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 30_000);
   }
   const token = await mintDevToken(secrets.JWT_SECRET, { sub: 'bench', email: 'bench@example.com' });
-  const post = (url: string, headers: Record<string, string>, query: string, variables = {}) =>
-    fetch(url, {
+  const post = (
+    url: string,
+    headersFor: (body: string) => Record<string, string>,
+    query: string,
+    variables = {},
+  ) => {
+    const body = JSON.stringify({ query, variables });
+    return fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...headersFor(body) },
+      body,
     }).then(async (response) => response.ok && !((await response.json()) as { errors?: unknown }).errors);
+  };
   const viaGateway = (query: string, variables = {}) =>
-    post('http://127.0.0.1:4900/graphql', { authorization: `Bearer ${token}` }, query, variables);
+    post('http://127.0.0.1:4900/graphql', () => ({ authorization: `Bearer ${token}` }), query, variables);
   const direct = (query: string) =>
     post(
       'http://127.0.0.1:4901/graphql',
-      signInternalIdentity({ sub: 'bench', email: 'bench@example.com', roles: [] }, secrets.INTERNAL_SECRET),
+      (body) =>
+        signInternalIdentity(
+          { sub: 'bench', email: 'bench@example.com', roles: [] },
+          secrets.INTERNAL_SECRET,
+          {
+            audience: 'meetings',
+            body,
+          },
+        ),
       query,
     );
 
@@ -102,6 +118,15 @@ try {
   const memory = await (await fetch('http://127.0.0.1:4990/metrics')).text();
   const rss = /process_resident_memory_bytes\{[^}]*\} (\d+)/.exec(memory)?.[1];
   if (rss) console.log(`gateway resident memory after the run: ${(Number(rss) / 2 ** 20).toFixed(0)} MiB`);
+  const transcripts = await benchTranscripts({
+    root,
+    postgresUrl: postgres.url,
+    natsUrl: nats.url,
+    internalSecret: secrets.INTERNAL_SECRET,
+    log,
+  });
+  console.log('');
+  for (const line of transcripts) console.log(line);
   if (existsSync(resolve(root, 'workers/asr/dist/src/main.js'))) await runSpeechBench(root, log);
 } finally {
   await supervisor.stopAll();

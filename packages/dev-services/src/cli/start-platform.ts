@@ -6,12 +6,31 @@ import { ensureLocalSecrets } from '../local-secrets.js';
 import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
-import { startEmbeddedStorage } from './embedded-storage.js';
+import { plannedLocalS3Port, startEmbeddedStorage } from './embedded-storage.js';
+import { assertPortsFree, PortInUseError, type PlannedPort } from './port-check.js';
+import { processEnv } from './process-env.js';
 
 // `npm start`: embedded defaults where nothing is configured, then every built deployable, gateway last.
 const root = resolve(import.meta.dirname, '../../../../..');
 const dataDir = resolve(root, '.data');
 const log = (line: string) => console.log(`platform      | ${line}`);
+
+const deployables = builtDeployables(root);
+const portOf = (deployable: { port: number; portVariable: string }) =>
+  Number(process.env[deployable.portVariable] ?? deployable.port);
+const localS3Port = plannedLocalS3Port();
+const plannedPorts: PlannedPort[] = [
+  ...deployables.map((d) => ({ port: portOf(d), variable: d.portVariable, owner: d.name })),
+  ...(localS3Port ? [{ port: localS3Port, variable: 'S3_LOCAL_PORT', owner: 'the local S3 server' }] : []),
+];
+try {
+  // Before anything starts: a taken port is a one-line fix, not a child's stack trace.
+  await assertPortsFree(plannedPorts);
+} catch (error) {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 const secrets = ensureLocalSecrets(root);
 const postgres = await ensurePostgres(
@@ -37,10 +56,17 @@ const supervisor = new ProcessSupervisor((name, code) => {
   void shutdown(1);
 });
 
+const SHUTDOWN_GRACE_MS = 15_000;
+
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     log('stopping…');
+    // Whatever order the processes die in, the supervisor never outlives its grace period.
+    setTimeout(() => {
+      log(`still stopping after ${SHUTDOWN_GRACE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await supervisor.stopAll();
     await storage.stop();
     await nats.stop();
@@ -51,13 +77,14 @@ async function shutdown(code: number): Promise<never> {
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 
-for (const deployable of builtDeployables(root)) {
-  const port = Number(env[deployable.portVariable] ?? deployable.port);
+for (const deployable of deployables) {
+  const port = portOf(deployable);
   supervisor.start(
     deployable.name,
     process.execPath,
     [deployable.entry],
-    { ...env, [deployable.portVariable]: String(port) },
+    // Each process gets only the secrets it uses (see process-env.ts).
+    { ...processEnv(deployable, env), [deployable.portVariable]: String(port) },
     root,
   );
   await waitFor(

@@ -8,6 +8,8 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 export interface IncomingOperation {
   /** The operation text (POST body or GET `query` parameter), when there is one. */
   query?: string;
+  /** The raw request body ('' for GET), e.g. to check a signature over it. */
+  body: string;
 }
 
 /**
@@ -36,7 +38,10 @@ export function apolloRequestHandler<Context extends BaseContext>(
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parsedBody = parseJson(body);
-    const operation = { query: queryOf(parsedBody) ?? url.searchParams.get('query') ?? undefined };
+    const operation: IncomingOperation = {
+      query: queryOf(parsedBody) ?? url.searchParams.get('query') ?? undefined,
+      body,
+    };
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
       context: () => buildContext(req, operation),

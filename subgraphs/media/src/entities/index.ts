@@ -1,4 +1,4 @@
 import { MediaAssetEntity } from './media-asset.entity.js';
-import { MeetingAccessEntity } from './meeting-access.entity.js';
+import { MeetingAccessEntity } from '@mymeet/meeting-access';
 
 export const mediaEntities = [MediaAssetEntity, MeetingAccessEntity];

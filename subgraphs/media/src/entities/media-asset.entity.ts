@@ -24,7 +24,9 @@ export class MediaAssetEntity {
     | 'uploadExpiresAt'
     | 'sourceUrl'
     | 'transcriptId'
-    | 'validationStartedAt';
+    | 'validationStartedAt'
+    | 'importLeaseToken'
+    | 'importLeaseUntil';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -77,6 +79,10 @@ export class MediaAssetEntity {
   @Property({ type: new BigIntType('number'), nullable: true })
   bitRate: number | null = null;
 
+  /**
+   * Where the bytes are: an upload URL's target until `completeMediaUpload` accepts them, then a
+   * copy no URL names; for imports, the key of the run that settled the asset.
+   */
   @Property({ type: 'text' })
   objectKey!: string;
 
@@ -107,6 +113,14 @@ export class MediaAssetEntity {
   /** Lets a later completion take over a validation that a crashed instance left unfinished. */
   @Property({ type: 'timestamptz', nullable: true })
   validationStartedAt: Date | null = null;
+
+  /** The URL-import run that holds the asset; only it may settle it. */
+  @Property({ type: 'uuid', nullable: true })
+  importLeaseToken: string | null = null;
+
+  /** The holder renews this while it works; once past, another delivery may take the import over. */
+  @Property({ type: 'timestamptz', nullable: true })
+  importLeaseUntil: Date | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

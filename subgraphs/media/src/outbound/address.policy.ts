@@ -1,6 +1,9 @@
 import { embeddedIpv4, inRange, parseIp, parseRange, type IpAddress, type IpRange } from './ip-address.js';
 
-export type AddressVerdict = { allowed: true } | { allowed: false; range: string };
+export type AddressVerdict =
+  | { allowed: true }
+  /** `overridable`: an operator may let it through for one listed `host:port`; metadata never. */
+  | { allowed: false; range: string; overridable: boolean };
 
 /** Decides which resolved addresses an outbound fetch may connect to. */
 export interface AddressPolicy {
@@ -9,10 +12,14 @@ export interface AddressPolicy {
 
 type Rule = [cidr: string, label: string];
 
+const METADATA = 'cloud metadata';
+
 // IANA special-purpose registries; "metadata" entries sit inside larger ranges but name the danger.
 const IPV4_DENIED: Rule[] = [
-  ['169.254.169.254/32', 'cloud metadata'],
-  ['100.100.100.200/32', 'cloud metadata'],
+  ['169.254.169.254/32', METADATA], // AWS, GCP, Azure IMDS, OpenStack, DigitalOcean…
+  ['100.100.100.200/32', METADATA], // Alibaba Cloud
+  // Azure WireServer: a public address, reachable from every Azure VM, that hands out its config.
+  ['168.63.129.16/32', METADATA],
   ['0.0.0.0/8', 'this-network'],
   ['10.0.0.0/8', 'private'],
   ['100.64.0.0/10', 'carrier-grade NAT'],
@@ -39,7 +46,7 @@ const IPV6_DENIED_IN_GLOBAL: Rule[] = [
 ];
 
 const IPV6_NAMED: Rule[] = [
-  ['fd00:ec2::254/128', 'cloud metadata'],
+  ['fd00:ec2::254/128', METADATA],
   ['::/128', 'unspecified'],
   ['::1/128', 'loopback'],
   ['fc00::/7', 'unique local'],
@@ -60,45 +67,27 @@ function firstMatch(address: IpAddress, rules: Array<{ range: IpRange; label: st
   return rules.find((r) => inRange(address, r.range))?.label;
 }
 
+function denied(range: string): AddressVerdict {
+  return { allowed: false, range, overridable: range !== METADATA };
+}
+
 function verdictFor(address: IpAddress): AddressVerdict {
   if (address.family === 4) {
     const label = firstMatch(address, ipv4Denied);
-    return label ? { allowed: false, range: label } : { allowed: true };
+    return label ? denied(label) : { allowed: true };
   }
   if (CARRIES_IPV4.some((r) => inRange(address, r))) return verdictFor(embeddedIpv4(address));
   const named = firstMatch(address, ipv6Named);
-  if (named) return { allowed: false, range: named };
-  if (!inRange(address, GLOBAL_UNICAST)) return { allowed: false, range: 'reserved' };
+  if (named) return denied(named);
+  if (!inRange(address, GLOBAL_UNICAST)) return denied('reserved');
   const label = firstMatch(address, ipv6DeniedInGlobal);
-  return label ? { allowed: false, range: label } : { allowed: true };
+  return label ? denied(label) : { allowed: true };
 }
 
 /** The production policy: public unicast internet addresses only. */
 export const publicInternetOnly: AddressPolicy = {
   check(text) {
     const address = parseIp(text);
-    return address ? verdictFor(address) : { allowed: false, range: 'unparseable' };
+    return address ? verdictFor(address) : { allowed: false, range: 'unparseable', overridable: false };
   },
 };
-
-/**
- * The public-only policy plus exact extra addresses. Only code can build it (there is no config
- * switch), so tests can reach a local fixture server while proving every other refusal.
- */
-export function publicInternetPlus(
-  addresses: readonly string[],
-  base: AddressPolicy = publicInternetOnly,
-): AddressPolicy {
-  const exact = new Set(
-    addresses
-      .map((a) => parseIp(a))
-      .filter((a) => a !== undefined)
-      .map((a) => a.bytes.join('.')),
-  );
-  return {
-    check(text) {
-      const address = parseIp(text);
-      return address && exact.has(address.bytes.join('.')) ? { allowed: true } : base.check(text);
-    },
-  };
-}

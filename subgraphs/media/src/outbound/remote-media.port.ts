@@ -10,9 +10,14 @@ export interface RemoteMedia {
   body: Readable;
 }
 
+export interface OpenOptions {
+  /** Stops the transfer (connection and body) when aborted; the body then fails with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 /** Opens a user-supplied URL for reading, refusing anything but the public internet. */
 export interface RemoteMediaSource {
   /** Refuses (BAD_USER_INPUT, field `url`) a URL that `open` would refuse before connecting; connects to nothing. */
   vet(url: string): Promise<void>;
-  open(url: string): Promise<RemoteMedia>;
+  open(url: string, options?: OpenOptions): Promise<RemoteMedia>;
 }

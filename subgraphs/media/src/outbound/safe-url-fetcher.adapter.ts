@@ -3,9 +3,11 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { pipeline } from 'node:stream';
 import { badInput, MediaError } from '../domain/media-error.js';
-import { publicInternetOnly, type AddressPolicy } from './address.policy.js';
+import { publicInternetOnly } from './address.policy.js';
+import { NO_ALLOWED_HOSTS, type AllowedHosts } from './allowed-hosts.js';
 import { ByteLimit } from './byte-limit.js';
-import type { RemoteMedia, RemoteMediaSource } from './remote-media.port.js';
+import type { OpenOptions, RemoteMedia, RemoteMediaSource } from './remote-media.port.js';
+import { ThroughputFloor } from './throughput-floor.js';
 import {
   resolveTarget,
   resolveWithSystemDns,
@@ -15,7 +17,10 @@ import {
 } from './url-target.js';
 
 export interface SafeFetchConfig {
+  /** Ports public hosts may be reached on. */
   allowedPorts: readonly number[];
+  /** `OUTBOUND_ALLOWED_HOSTS`: `host:port`s that may be private (any port listed with them). */
+  allowedHosts: AllowedHosts;
   maxRedirects: number;
   maxBytes: number;
   connectTimeoutMs: number;
@@ -25,17 +30,23 @@ export interface SafeFetchConfig {
   idleTimeoutMs: number;
   /** The whole transfer, body included. */
   totalTimeoutMs: number;
+  /** Slowest body accepted, averaged over each `throughputWindowMs`. */
+  minBytesPerSecond: number;
+  throughputWindowMs: number;
   userAgent: string;
 }
 
 export const DEFAULT_SAFE_FETCH: SafeFetchConfig = {
   allowedPorts: [80, 443],
+  allowedHosts: NO_ALLOWED_HOSTS,
   maxRedirects: 5,
   maxBytes: 4 * 1024 ** 3,
   connectTimeoutMs: 5_000,
   responseTimeoutMs: 15_000,
   idleTimeoutMs: 30_000,
   totalTimeoutMs: 60 * 60_000,
+  minBytesPerSecond: 16 * 1024,
+  throughputWindowMs: 30_000,
   userAgent: 'MyMeet-media-import/1.0',
 };
 
@@ -51,11 +62,12 @@ export class SafeUrlFetcher implements RemoteMediaSource {
 
   constructor(
     private readonly config: SafeFetchConfig = DEFAULT_SAFE_FETCH,
-    dependencies: { policy?: AddressPolicy; resolve?: ResolveHost } = {},
+    dependencies: { resolve?: ResolveHost } = {},
   ) {
     this.rules = {
       allowedPorts: config.allowedPorts,
-      policy: dependencies.policy ?? publicInternetOnly,
+      allowedHosts: config.allowedHosts,
+      policy: publicInternetOnly,
       resolve: dependencies.resolve ?? resolveWithSystemDns,
     };
   }
@@ -64,11 +76,12 @@ export class SafeUrlFetcher implements RemoteMediaSource {
     await resolveTarget(parseUrl(rawUrl), this.rules);
   }
 
-  async open(rawUrl: string): Promise<RemoteMedia> {
+  async open(rawUrl: string, options: OpenOptions = {}): Promise<RemoteMedia> {
     let url = parseUrl(rawUrl);
-    const deadline = new Deadline(this.config.totalTimeoutMs);
+    const deadline = new Deadline(this.config.totalTimeoutMs, options.signal);
     try {
       for (let hop = 0; ; hop++) {
+        options.signal?.throwIfAborted();
         const target = await resolveTarget(url, this.rules);
         const response = await this.send(target, deadline);
         const location = response.headers.location;
@@ -112,8 +125,13 @@ export class SafeUrlFetcher implements RemoteMediaSource {
     response.socket.setTimeout(this.config.idleTimeoutMs, () =>
       response.destroy(timeout('sent no data for too long')),
     );
-    deadline.onExpiry(() => response.destroy(timeout('took too long to download')));
-    const body = pipeline(response, new ByteLimit(this.config.maxBytes), () => deadline.clear());
+    deadline.onExpiry((aborted) => response.destroy(aborted ?? timeout('took too long to download')));
+    const body = pipeline(
+      response,
+      new ThroughputFloor(this.config.minBytesPerSecond, this.config.throughputWindowMs),
+      new ByteLimit(this.config.maxBytes),
+      () => deadline.clear(),
+    );
     return { finalUrl: url, contentType: response.headers['content-type'], contentLength, body };
   }
 
@@ -142,7 +160,7 @@ export class SafeUrlFetcher implements RemoteMediaSource {
         () => request.destroy(timeout('did not answer')),
         this.config.responseTimeoutMs,
       );
-      deadline.onExpiry(() => request.destroy(timeout('took too long to respond')));
+      deadline.onExpiry((aborted) => request.destroy(aborted ?? timeout('took too long to respond')));
       request.once('socket', (socket) =>
         socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer)),
       );
@@ -155,7 +173,7 @@ export class SafeUrlFetcher implements RemoteMediaSource {
         clearTimeout(connectTimer);
         clearTimeout(responseTimer);
         reject(
-          error instanceof MediaError
+          error instanceof MediaError || deadline.aborted
             ? error
             : badInput('url', 'UPSTREAM_FAILED', `The URL could not be fetched (${errorCode(error)}).`),
         );
@@ -190,26 +208,46 @@ function errorCode(error: Error): string {
   return (error as { code?: string }).code ?? 'network error';
 }
 
-/** One timer for the whole transfer, redirects and body included. */
+/**
+ * One timer for the whole transfer, redirects and body included; the caller's signal (a handler
+ * timeout, a lost claim) stops it the same way, with the signal's reason instead of a timeout.
+ */
 class Deadline {
   private readonly timer: NodeJS.Timeout;
   private expired = false;
-  private listeners: Array<() => void> = [];
+  private listeners: Array<(aborted?: Error) => void> = [];
+  private readonly onAbort = () => this.stop(abortReason(this.signal));
 
-  constructor(ms: number) {
-    this.timer = setTimeout(() => {
-      this.expired = true;
-      for (const listener of this.listeners) listener();
-    }, ms);
+  constructor(
+    ms: number,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.timer = setTimeout(() => this.stop(), ms);
+    signal?.addEventListener('abort', this.onAbort, { once: true });
   }
 
-  onExpiry(listener: () => void): void {
-    if (this.expired) listener();
+  get aborted(): boolean {
+    return this.signal?.aborted ?? false;
+  }
+
+  onExpiry(listener: (aborted?: Error) => void): void {
+    if (this.expired) listener(this.aborted ? abortReason(this.signal) : undefined);
     else this.listeners.push(listener);
   }
 
   clear(): void {
     clearTimeout(this.timer);
+    this.signal?.removeEventListener('abort', this.onAbort);
     this.listeners = [];
   }
+
+  private stop(aborted?: Error): void {
+    this.expired = true;
+    for (const listener of this.listeners) listener(aborted);
+  }
+}
+
+function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new Error('The import was stopped.');
 }

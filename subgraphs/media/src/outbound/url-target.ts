@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { badInput } from '../domain/media-error.js';
 import type { AddressPolicy } from './address.policy.js';
+import type { AllowedHosts } from './allowed-hosts.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -27,15 +28,19 @@ export interface PinnedTarget {
 }
 
 export interface TargetRules {
+  /** Ports public hosts may be reached on. */
   allowedPorts: readonly number[];
   policy: AddressPolicy;
+  /** `OUTBOUND_ALLOWED_HOSTS`: exact `host:port`s that may resolve to private addresses. */
+  allowedHosts: AllowedHosts;
   resolve: ResolveHost;
 }
 
 /**
  * Validates a URL and resolves it once. Every address of the host must pass the policy (one
- * private answer among public ones is refused), and the connection is later pinned to the
- * address checked here, so a second DNS answer cannot swap in an internal one.
+ * private answer among public ones is refused) unless its `host:port` is listed in
+ * `OUTBOUND_ALLOWED_HOSTS`, and the connection is later pinned to the address checked here, so a
+ * second DNS answer cannot swap in an internal one.
  */
 export async function resolveTarget(url: URL, rules: TargetRules): Promise<PinnedTarget> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -49,20 +54,21 @@ export async function resolveTarget(url: URL, rules: TargetRules): Promise<Pinne
     );
   }
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-  if (!rules.allowedPorts.includes(port)) {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const listed = rules.allowedHosts.includes(host, port);
+  if (!listed && !rules.allowedPorts.includes(port)) {
     throw badInput(
       'url',
       'URL_PORT_NOT_ALLOWED',
       `Port ${port} is not allowed; use ${rules.allowedPorts.join(' or ')}.`,
     );
   }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host)
     ? [{ address: host, family: isIP(host) as 4 | 6 }]
     : await resolveHost(host, rules.resolve);
   for (const candidate of addresses) {
     const verdict = rules.policy.check(candidate.address);
-    if (!verdict.allowed) {
+    if (!verdict.allowed && !(listed && verdict.overridable)) {
       throw badInput(
         'url',
         'URL_FORBIDDEN_ADDRESS',

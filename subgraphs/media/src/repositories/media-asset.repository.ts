@@ -57,6 +57,81 @@ export class MediaAssetRepository {
     return claimed === 1;
   }
 
+  /** Makes concurrent import requests of one user wait for each other until the transaction ends. */
+  async lockImportsOf(ownerId: string): Promise<void> {
+    await this.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
+      `media-import:${ownerId}`,
+    ]);
+  }
+
+  /** URL imports of this user not settled yet (queued or running). */
+  countRunningImports(ownerId: string): Promise<number> {
+    return this.em.count(MediaAssetEntity, {
+      ownerId,
+      status: MediaStatus.VALIDATING,
+      source: MediaSource.URL,
+    });
+  }
+
+  /**
+   * Takes the import for one run unless another run holds a live lease or the asset is settled
+   * (a conditional UPDATE: two deliveries of the job, on any instances, cannot both win).
+   * @returns whether this run won.
+   */
+  async claimImport(id: string, token: string, now: Date, leaseMs: number): Promise<boolean> {
+    const claimed = await this.em.nativeUpdate(
+      MediaAssetEntity,
+      {
+        id,
+        status: MediaStatus.VALIDATING,
+        source: MediaSource.URL,
+        $or: [{ importLeaseUntil: null }, { importLeaseUntil: { $lt: now } }],
+      },
+      { importLeaseToken: token, importLeaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now },
+    );
+    return claimed === 1;
+  }
+
+  /** @returns false when the run lost its claim (taken over, settled or deleted): it must stop. */
+  async renewImportLease(id: string, token: string, leaseMs: number): Promise<boolean> {
+    const renewed = await this.em.nativeUpdate(
+      MediaAssetEntity,
+      { id, importLeaseToken: token, status: MediaStatus.VALIDATING },
+      { importLeaseUntil: new Date(Date.now() + leaseMs) },
+    );
+    return renewed === 1;
+  }
+
+  /** Lets the next delivery take the import at once (this run failed and will be retried). */
+  async releaseImportLease(id: string, token: string): Promise<void> {
+    await this.em.nativeUpdate(
+      MediaAssetEntity,
+      { id, importLeaseToken: token },
+      { importLeaseToken: null, importLeaseUntil: null },
+    );
+  }
+
+  /** The row, locked until the transaction ends, for a compare-and-set settle. */
+  findByIdForUpdate(id: string): Promise<MediaAssetEntity | null> {
+    return this.em.findOne(MediaAssetEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /**
+   * Imports nobody can still be working on: last renewed (or, never claimed, created) before
+   * `before`, long past every attempt the job had. Locked so parallel sweepers skip them.
+   */
+  findAbandonedImportsForUpdate(before: Date, limit: number): Promise<MediaAssetEntity[]> {
+    return this.em.find(
+      MediaAssetEntity,
+      {
+        status: MediaStatus.VALIDATING,
+        source: MediaSource.URL,
+        $or: [{ importLeaseUntil: { $lt: before } }, { importLeaseUntil: null, createdAt: { $lt: before } }],
+      },
+      { limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+    );
+  }
+
   /** Pending uploads whose links expired before `before`, locked so parallel sweepers skip them. */
   findExpiredPendingForUpdate(before: Date, limit: number): Promise<MediaAssetEntity[]> {
     return this.em.find(

@@ -53,8 +53,11 @@ export class MediaAsset {
   @Field(() => MediaSource)
   source!: MediaSource;
 
-  @Field(() => String, { nullable: true, description: 'For imports: the URL the file came from' })
-  sourceUrl!: string | null;
+  /** Not exposed as stored: `sourceUrl` shows it to the importer only (see MediaAssetResolver). */
+  storedSourceUrl!: string | null;
+
+  /** Not exposed: who uploaded or imported it. */
+  ownerId!: string;
 
   @Field(() => ID, {
     nullable: true,

@@ -3,16 +3,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { requireUser, type SubgraphContext } from '@mymeet/server';
 import type { MediaAssetEntity } from '../entities/media-asset.entity.js';
 import { MediaAssetRepository } from '../repositories/media-asset.repository.js';
-import { MeetingAccessRepository } from '../repositories/meeting-access.repository.js';
 import { MediaAssetService } from '../services/assets/media-asset.service.js';
 import type { MediaDependencies } from '../services/media-dependencies.js';
 import { MediaImportService } from '../services/imports/media-import.service.js';
 import { MediaUploadService } from '../services/uploads/media-upload.service.js';
 import {
   DEFAULT_ACCESS_WAIT,
+  MeetingAccessRepository,
   MeetingAccessService,
   type AccessWait,
-} from '../services/access/meeting-access.service.js';
+} from '@mymeet/meeting-access';
 
 export interface MediaContext extends SubgraphContext {
   assets: MediaAssetService;

@@ -1,14 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireUser } from '@mymeet/server';
 import { MediaAsset } from './media-asset.type.js';
 import { toMediaAsset, toMediaUpload } from './media-asset.mapper.js';
 import type { MediaContext } from './media-context.js';
-import { mapMediaErrors } from './media-error.middleware.js';
 import { RequestMediaUploadInput } from './media.input.js';
 import { MediaUpload } from './media-upload.type.js';
 
 @Resolver()
-@UseMiddleware(mapMediaErrors)
 export class MediaUploadResolver {
   @Mutation(() => MediaUpload, {
     description: 'Presigned URLs to upload a recording straight to storage (multipart for large files)',

@@ -2,20 +2,15 @@ import { requireUser } from '@mymeet/server';
 import { toMediaAsset } from './media-asset.mapper.js';
 import type { MediaAsset } from './media-asset.type.js';
 import type { MediaContext } from './media-context.js';
-import { toPublicError } from './media-error.middleware.js';
 import type { Meeting } from './meeting.type.js';
 
 /** Federation entry points: batched, visibility enforced (an invisible asset resolves to null). */
 export const mediaReferenceResolvers = {
   MediaAsset: {
     async __resolveReference(reference: { id: string }, ctx: MediaContext): Promise<MediaAsset | null> {
-      try {
-        requireUser(ctx);
-        const asset = await ctx.assetLoader.load(reference.id);
-        return asset && toMediaAsset(asset);
-      } catch (error) {
-        throw toPublicError(error);
-      }
+      requireUser(ctx);
+      const asset = await ctx.assetLoader.load(reference.id);
+      return asset && toMediaAsset(asset);
     },
   },
   Meeting: {

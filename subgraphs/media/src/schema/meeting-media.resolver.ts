@@ -1,12 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { MediaAsset } from './media-asset.type.js';
 import { toMediaAsset } from './media-asset.mapper.js';
 import type { MediaContext } from './media-context.js';
-import { mapMediaErrors } from './media-error.middleware.js';
 import { Meeting } from './meeting.type.js';
 
 @Resolver(() => Meeting)
-@UseMiddleware(mapMediaErrors)
 export class MeetingMediaResolver {
   @FieldResolver(() => [MediaAsset], { description: 'Recordings of the meeting, oldest first' })
   async media(@Root() meeting: Meeting, @Ctx() ctx: MediaContext): Promise<MediaAsset[]> {

@@ -1,5 +1,6 @@
 import type { RemoteMediaSource } from '../outbound/remote-media.port.js';
 import type { ObjectStoragePort } from '../storage/object-storage.port.js';
+import type { ImportLimits } from './imports/media-import.service.js';
 import type { MediaImporter } from './imports/media-importer.service.js';
 import type { MediaValidator } from './validation/media-validator.service.js';
 import type { UploadPolicyConfig } from './uploads/upload.policy.js';
@@ -11,6 +12,7 @@ export interface MediaDependencies {
   /** Checks and opens user-supplied URLs (SSRF-safe). */
   remote: RemoteMediaSource;
   importer: MediaImporter;
+  importLimits: ImportLimits;
   uploadPolicy: UploadPolicyConfig;
   uploadUrlTtlSeconds: number;
   downloadUrlTtlSeconds: number;

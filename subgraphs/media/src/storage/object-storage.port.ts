@@ -77,6 +77,18 @@ export interface ObjectStoragePort {
   /** Streams a body of unknown length into the store in bounded memory. */
   uploadStream(input: { key: string; contentType: string; body: Readable }): Promise<StoredObject>;
   headObject(key: string): Promise<StoredObject | undefined>;
+  /**
+   * Copies an object inside the store, server-side (no bytes through this process). With
+   * `sourceEtag`, the copy fails unless the source still has that ETag.
+   */
+  copyObject(input: {
+    sourceKey: string;
+    targetKey: string;
+    byteSize: number;
+    contentType: string;
+    sourceEtag?: string;
+  }): Promise<StoredObject>;
+  deleteObject(key: string): Promise<void>;
   /** Deletes every object under the prefix and aborts its pending uploads; returns objects deleted. */
   deletePrefix(prefix: string): Promise<number>;
 }

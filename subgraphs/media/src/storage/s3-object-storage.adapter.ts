@@ -1,8 +1,10 @@
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetBucketLifecycleConfigurationCommand,
   GetObjectCommand,
@@ -31,6 +33,7 @@ import type {
   UrlAudience,
 } from './object-storage.port.js';
 import { callS3, isS3NotFound, isS3NotImplemented } from './s3-error.js';
+import { copySource, multipartCopy } from './s3-multipart-copy.js';
 
 const ABORT_RULE_ID = 'mymeet-abort-incomplete-multipart-uploads';
 const MiB = 1024 * 1024;
@@ -44,6 +47,10 @@ export interface S3ObjectStorageOptions {
   /** Memory bound of server-side streaming uploads: partSize × queueSize. */
   streamPartSize?: number;
   streamQueueSize?: number;
+  /** Objects up to this size are copied with one CopyObject (S3 allows 5 GiB); larger ones part by part. */
+  singleCopyMaxBytes?: number;
+  /** Bytes per UploadPartCopy when copying part by part. */
+  copyPartSize?: number;
 }
 
 /** Object storage on any S3 API (AWS S3, MinIO, the embedded local server). */
@@ -284,6 +291,45 @@ export class S3ObjectStorage implements ObjectStoragePort {
         throw error;
       }
     });
+  }
+
+  async copyObject(input: {
+    sourceKey: string;
+    targetKey: string;
+    byteSize: number;
+    contentType: string;
+    sourceEtag?: string;
+  }): Promise<StoredObject> {
+    await callS3('copyObject', async () => {
+      if (input.byteSize <= (this.options.singleCopyMaxBytes ?? 5 * 1024 * MiB)) {
+        await this.client.send(
+          new CopyObjectCommand({
+            Bucket: this.bucket,
+            Key: input.targetKey,
+            CopySource: copySource(this.bucket, input.sourceKey),
+            CopySourceIfMatch: input.sourceEtag,
+            MetadataDirective: 'COPY',
+          }),
+        );
+        return;
+      }
+      await multipartCopy({
+        client: this.client,
+        bucket: this.bucket,
+        ...input,
+        partSize: this.options.copyPartSize ?? 512 * MiB,
+        concurrency: 4,
+      });
+    });
+    const stored = await this.headObject(input.targetKey);
+    if (!stored) throw new Error(`Object ${input.targetKey} missing right after copy`);
+    return stored;
+  }
+
+  async deleteObject(key: string): Promise<void> {
+    await callS3('deleteObject', () =>
+      this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })),
+    );
   }
 
   async deletePrefix(prefix: string): Promise<number> {

@@ -3,11 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createS3Client } from '../../src/storage/s3-client.factory.js';
-import { S3ObjectStorage } from '../../src/storage/s3-object-storage.adapter.js';
+import { S3ObjectStorage, type S3ObjectStorageOptions } from '../../src/storage/s3-object-storage.adapter.js';
 
 export interface LocalStorage {
   server: LocalS3Server;
   storage: S3ObjectStorage;
+  /** Another adapter on the same bucket, with other settings (e.g. copy thresholds). */
+  withOptions(options: Partial<S3ObjectStorageOptions>): S3ObjectStorage;
   stop(): Promise<void>;
 }
 
@@ -21,11 +23,13 @@ export async function startLocalStorage(bucket = 'media-test'): Promise<LocalSto
     forcePathStyle: true,
     credentials: server.credentials,
   });
-  const storage = new S3ObjectStorage({ bucket, client, streamPartSize: 5 * 1024 * 1024 });
+  const base = { bucket, client, streamPartSize: 5 * 1024 * 1024 };
+  const storage = new S3ObjectStorage(base);
   await storage.ensureBucket();
   return {
     server,
     storage,
+    withOptions: (options) => new S3ObjectStorage({ ...base, ...options }),
     async stop() {
       client.destroy();
       await server.stop();

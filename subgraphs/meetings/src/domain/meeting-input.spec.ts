@@ -58,15 +58,17 @@ describe('meeting input rules', () => {
     );
   });
 
-  it('lower-cases, de-duplicates and validates participant e-mails, naming the bad entry', () => {
+  it('normalises (NFKC, lower case), de-duplicates and validates participant e-mails, naming the bad entry', () => {
     const participants = normalizeParticipants([
       { email: 'Bob@Example.com', name: ' Bob ' },
       { email: 'bob@example.com' },
       { email: 'ann@example.org', name: '' },
+      { email: '\u212Aelly@ｅxample.com' },
     ]);
     assert.deepEqual(participants, [
       { email: 'bob@example.com', name: 'Bob' },
       { email: 'ann@example.org', name: null },
+      { email: 'kelly@example.com', name: null },
     ]);
     assert.equal(
       badInputField(() => normalizeParticipants([{ email: 'ok@example.com' }, { email: 'nope' }])),

@@ -1,3 +1,4 @@
+import { normalizeEmail } from '@mymeet/auth';
 import { MeetingError } from './meeting-error.js';
 
 export interface ParticipantInput {
@@ -68,7 +69,8 @@ export function normalizeParticipants(
   }
   const byEmail = new Map<string, NormalizedParticipant>();
   list.forEach((participant, index) => {
-    const email = participant.email.trim().toLowerCase();
+    // Stored in the form tokens are matched in (NFKC, lower case), so visibility has one rule.
+    const email = normalizeEmail(participant.email);
     if (!EMAIL.test(email) || email.length > 254) {
       throw MeetingError.invalidInput(
         `participants.${index}.email`,

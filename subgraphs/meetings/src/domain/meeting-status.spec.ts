@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
-import { MeetingStatus, initialStatus, statusAfterEvent } from './meeting-status.js';
+import { MeetingStatus, initialStatus, stateAfterEvent, type PipelineState } from './meeting-status.js';
 
 describe('meeting status', () => {
   const now = new Date('2026-11-28T12:00:00Z');
+  const runA = '00000000-0000-4000-8000-00000000000a';
+  const runB = '00000000-0000-4000-8000-00000000000b';
+  const fresh: PipelineState = {
+    status: MeetingStatus.AWAITING_MEDIA,
+    failureReason: null,
+    currentTranscriptId: null,
+    currentReportId: null,
+  };
 
   it('starts SCHEDULED for a future time, AWAITING_MEDIA otherwise', () => {
     assert.equal(initialStatus(new Date('2026-12-01T09:00:00Z'), now), MeetingStatus.SCHEDULED);
@@ -11,36 +19,59 @@ describe('meeting status', () => {
   });
 
   it('follows the pipeline: media → processing → transcribed → ready', () => {
-    assert.deepEqual(statusAfterEvent(MeetingStatus.AWAITING_MEDIA, 'media.ready'), {
-      status: MeetingStatus.PROCESSING,
-      failureReason: null,
-    });
-    assert.equal(
-      statusAfterEvent(MeetingStatus.PROCESSING, 'transcript.completed')?.status,
-      MeetingStatus.TRANSCRIBED,
-    );
-    assert.equal(
-      statusAfterEvent(MeetingStatus.TRANSCRIBED, 'report.completed')?.status,
-      MeetingStatus.READY,
+    const processing = stateAfterEvent(fresh, { kind: 'media.ready', payload: { transcriptId: runA } })!;
+    assert.deepEqual(processing, { ...fresh, status: MeetingStatus.PROCESSING, currentTranscriptId: runA });
+    const transcribed = stateAfterEvent(processing, {
+      kind: 'transcript.ready',
+      payload: { transcriptId: runA },
+    })!;
+    assert.equal(transcribed.status, MeetingStatus.TRANSCRIBED);
+    const ready = stateAfterEvent(transcribed, { kind: 'report.completed', payload: { reportId: runB } });
+    assert.equal(ready?.status, MeetingStatus.READY);
+  });
+
+  it('records the reason of a failed transcription of the current run', () => {
+    const processing = { ...fresh, status: MeetingStatus.PROCESSING, currentTranscriptId: runA };
+    assert.deepEqual(
+      stateAfterEvent(processing, {
+        kind: 'transcript.failed',
+        payload: { transcriptId: runA, reason: 'no speech found' },
+      }),
+      { ...processing, status: MeetingStatus.FAILED, failureReason: 'no speech found' },
     );
   });
 
-  it('records the reason of a failed transcription', () => {
-    assert.deepEqual(statusAfterEvent(MeetingStatus.PROCESSING, 'transcript.failed', 'no speech found'), {
-      status: MeetingStatus.FAILED,
-      failureReason: 'no speech found',
-    });
+  it('ignores the events of a superseded run', () => {
+    const rerun = { ...fresh, status: MeetingStatus.PROCESSING, currentTranscriptId: runB };
+    assert.equal(
+      stateAfterEvent(rerun, { kind: 'transcript.failed', payload: { transcriptId: runA, reason: 'old' } }),
+      undefined,
+    );
+    assert.equal(
+      stateAfterEvent(rerun, { kind: 'transcript.ready', payload: { transcriptId: runA } }),
+      undefined,
+    );
+    const reporting = { ...fresh, status: MeetingStatus.TRANSCRIBED, currentReportId: runB };
+    assert.equal(
+      stateAfterEvent(reporting, { kind: 'report.completed', payload: { reportId: runA } }),
+      undefined,
+    );
   });
 
   it('keeps a READY meeting READY when a late transcript or failed report arrives', () => {
-    assert.equal(statusAfterEvent(MeetingStatus.READY, 'transcript.completed'), undefined);
+    const ready = { ...fresh, status: MeetingStatus.READY, currentTranscriptId: runA };
     assert.equal(
-      statusAfterEvent(MeetingStatus.READY, 'report.failed', 'llm down')?.status,
+      stateAfterEvent(ready, { kind: 'transcript.ready', payload: { transcriptId: runA } }),
+      undefined,
+    );
+    assert.equal(
+      stateAfterEvent(ready, { kind: 'report.failed', payload: { reportId: runB, reason: 'llm down' } })
+        ?.status,
       MeetingStatus.READY,
     );
   });
 
   it('ignores events that do not move meetings', () => {
-    assert.equal(statusAfterEvent(MeetingStatus.PROCESSING, 'transcript.segment'), undefined);
+    assert.equal(stateAfterEvent(fresh, { kind: 'transcript.segment', payload: {} }), undefined);
   });
 });

@@ -14,35 +14,58 @@ export function initialStatus(scheduledAt: Date | undefined, now = new Date()): 
   return scheduledAt && scheduledAt > now ? MeetingStatus.SCHEDULED : MeetingStatus.AWAITING_MEDIA;
 }
 
-export interface StatusChange {
+/** What of a meeting the pipeline's events move. */
+export interface PipelineState {
   status: MeetingStatus;
   failureReason: string | null;
+  currentTranscriptId: string | null;
+  currentReportId: string | null;
+}
+
+export interface PipelineEvent {
+  kind: EventKind;
+  payload: { transcriptId?: string; reportId?: string; reason?: string };
 }
 
 /**
- * How the pipeline's events move a meeting. A new recording or a retry restarts processing;
- * a failure records its reason; late events of an earlier run never move a meeting backwards.
+ * How the pipeline's events move a meeting. A new recording or a retranscription starts a run the
+ * meeting then follows; a failure records its reason; events of a superseded run, and late events,
+ * never move a meeting (no TRANSCRIBED after READY).
+ * @returns the new state, or undefined when the event changes nothing.
  */
-export function statusAfterEvent(
-  current: MeetingStatus,
-  kind: EventKind,
-  reason?: string,
-): StatusChange | undefined {
-  switch (kind) {
+export function stateAfterEvent(state: PipelineState, event: PipelineEvent): PipelineState | undefined {
+  const { transcriptId, reportId, reason } = event.payload;
+  const ofCurrentTranscript =
+    state.currentTranscriptId === null || transcriptId === state.currentTranscriptId;
+  const ofCurrentReport = state.currentReportId === null || reportId === state.currentReportId;
+  switch (event.kind) {
     case 'media.ready':
-      return { status: MeetingStatus.PROCESSING, failureReason: null };
-    case 'transcript.completed':
-      return current === MeetingStatus.READY
-        ? undefined
-        : { status: MeetingStatus.TRANSCRIBED, failureReason: null };
-    case 'report.completed':
-      return { status: MeetingStatus.READY, failureReason: null };
+    case 'transcript.queued':
+      if (!transcriptId || transcriptId === state.currentTranscriptId) return undefined;
+      return {
+        ...state,
+        status: MeetingStatus.PROCESSING,
+        failureReason: null,
+        currentTranscriptId: transcriptId,
+      };
+    case 'transcript.ready':
+      if (!ofCurrentTranscript || state.status === MeetingStatus.READY) return undefined;
+      return { ...state, status: MeetingStatus.TRANSCRIBED, failureReason: null };
     case 'transcript.failed':
-      return { status: MeetingStatus.FAILED, failureReason: reason ?? 'Transcription failed' };
+      if (!ofCurrentTranscript) return undefined;
+      return { ...state, status: MeetingStatus.FAILED, failureReason: reason ?? 'Transcription failed' };
+    case 'report.queued':
+      if (!reportId || reportId === state.currentReportId) return undefined;
+      return { ...state, currentReportId: reportId };
+    case 'report.completed':
+      if (!ofCurrentReport) return undefined;
+      return { ...state, status: MeetingStatus.READY, failureReason: null };
     case 'report.failed':
+      if (!ofCurrentReport) return undefined;
       // A failed report leaves the transcript usable: the meeting stays TRANSCRIBED, the reason is shown.
       return {
-        status: current === MeetingStatus.READY ? current : MeetingStatus.TRANSCRIBED,
+        ...state,
+        status: state.status === MeetingStatus.READY ? state.status : MeetingStatus.TRANSCRIBED,
         failureReason: reason ?? 'Report failed',
       };
     default:
@@ -53,8 +76,10 @@ export function statusAfterEvent(
 /** The event kinds that move a meeting's status; the consumer subscribes to exactly these. */
 export const STATUS_EVENT_KINDS = [
   'media.ready',
-  'transcript.completed',
+  'transcript.queued',
+  'transcript.ready',
   'transcript.failed',
+  'report.queued',
   'report.completed',
   'report.failed',
 ] as const satisfies readonly EventKind[];

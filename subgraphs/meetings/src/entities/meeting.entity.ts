@@ -7,7 +7,16 @@ import { ParticipantEntity } from './participant.entity.js';
 
 @Entity({ tableName: 'meeting' })
 export class MeetingEntity {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'failureReason' | 'language' | 'scheduledAt' | 'joinUrl';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'updatedAt'
+    | 'failureReason'
+    | 'language'
+    | 'scheduledAt'
+    | 'joinUrl'
+    | 'version'
+    | 'currentTranscriptId'
+    | 'currentReportId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -35,6 +44,21 @@ export class MeetingEntity {
 
   @Property({ type: 'text', nullable: true })
   failureReason: string | null = null;
+
+  /**
+   * Incremented in the transaction of every change (optimistic lock) and carried by `meeting.*`
+   * events, so other services' copies apply only newer states.
+   */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  /** The transcription run the meeting follows; events of superseded runs do not move it. */
+  @Property({ type: 'uuid', nullable: true })
+  currentTranscriptId: string | null = null;
+
+  /** The report run the meeting follows. */
+  @Property({ type: 'uuid', nullable: true })
+  currentReportId: string | null = null;
 
   /** The meeting's time for listing and date filters: when it is scheduled, else when it was created. */
   @Property({ type: 'timestamptz' })

@@ -1,5 +1,6 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuthenticatedUser } from '@mymeet/auth';
+import { participantEmailOf, type AuthenticatedUser } from '@mymeet/auth';
 import { meetingStateSubject, type EventPayload } from '@mymeet/contracts';
 import { stageEvent, stageMessage } from '@mymeet/database';
 import type { MeetingCursor } from '../domain/meeting-cursor.js';
@@ -22,8 +23,20 @@ export class MeetingRepository {
     private readonly afterCommit: () => void = () => undefined,
   ) {}
 
-  findById(id: string): Promise<MeetingEntity | null> {
-    return this.em.findOne(MeetingEntity, { id }, { populate: ['participants'] });
+  /** `forUpdate` (inside {@link inTransaction}) locks the row until the transaction ends. */
+  findById(id: string, forUpdate = false): Promise<MeetingEntity | null> {
+    return this.em.findOne(
+      MeetingEntity,
+      { id },
+      { populate: ['participants'], ...(forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+    );
+  }
+
+  /** Runs `work` in one transaction with a repository bound to it; the outbox is kicked after the commit. */
+  async inTransaction<T>(work: (meetings: MeetingRepository) => Promise<T>): Promise<T> {
+    const result = await this.em.transactional((tx) => work(new MeetingRepository(tx)));
+    this.afterCommit();
+    return result;
   }
 
   async findByIds(ids: readonly string[]): Promise<MeetingEntity[]> {
@@ -46,10 +59,12 @@ export class MeetingRepository {
     const participated =
       'select m.* from participant p join meeting m on m.id = p.meeting_id ' +
       `where p.email = ? and m.owner_id <> ?${conditions} order by m.occurs_at desc, m.id desc limit ?`;
-    const [sql, values] = user.email
+    // The verified, normalised address only: the shared rule of canView (participants are stored in that form).
+    const email = participantEmailOf(user);
+    const [sql, values] = email
       ? [
           `select * from ((${owned}) union all (${participated})) m order by m.occurs_at desc, m.id desc limit ?`,
-          [user.sub, ...params, limit, user.email, user.sub, ...params, limit, limit],
+          [user.sub, ...params, limit, email, user.sub, ...params, limit, limit],
         ]
       : [owned, [user.sub, ...params, limit]];
     const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(sql, values);
@@ -76,7 +91,7 @@ export class MeetingRepository {
     payload: EventPayload<K>,
   ): void {
     const envelope = stageEvent(this.em, kind, meetingId, payload);
-    stageMessage(this.em, meetingStateSubject(meetingId), envelope);
+    stageMessage(this.em, meetingStateSubject(meetingId), envelope, meetingId);
   }
 
   async commit(): Promise<void> {

@@ -1,7 +1,8 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@mymeet/contracts';
 import { consumeOnce } from '@mymeet/database';
-import { statusAfterEvent } from '../domain/meeting-status.js';
+import { stateAfterEvent, type PipelineEvent } from '../domain/meeting-status.js';
 import { MeetingEntity } from '../entities/meeting.entity.js';
 
 /** Moves meetings through their lifecycle as the pipeline reports progress; each event applies once. */
@@ -11,13 +12,19 @@ export class MeetingStatusService {
   /** @returns false when the event had been applied before. */
   async apply(event: EventEnvelope): Promise<boolean> {
     return consumeOnce(this.em, event, async (tx) => {
-      const meeting = await tx.findOne(MeetingEntity, { id: event.meetingId });
+      // The row lock serialises events of one meeting across consumers and instances.
+      const meeting = await tx.findOne(
+        MeetingEntity,
+        { id: event.meetingId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!meeting) return; // Deleted meanwhile: nothing to move.
-      const reason = 'reason' in event.payload ? String(event.payload.reason) : undefined;
-      const change = statusAfterEvent(meeting.status, event.kind, reason);
-      if (!change) return;
-      meeting.status = change.status;
-      meeting.failureReason = change.failureReason;
+      const next = stateAfterEvent(meeting, event as PipelineEvent);
+      if (!next) return;
+      meeting.status = next.status;
+      meeting.failureReason = next.failureReason;
+      meeting.currentTranscriptId = next.currentTranscriptId;
+      meeting.currentReportId = next.currentReportId;
       meeting.updatedAt = new Date();
     });
   }

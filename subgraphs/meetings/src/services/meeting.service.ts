@@ -40,13 +40,37 @@ export class MeetingService {
     meeting.occursAt = meeting.scheduledAt ?? meeting.createdAt;
     this.replaceParticipants(meeting, normalizeParticipants(draft.participants));
     this.meetings.add(meeting);
-    this.announce('meeting.created', meeting);
+    this.announce('meeting.created', meeting, meeting.version);
     await this.meetings.commit();
     return meeting;
   }
 
   async update(user: AuthenticatedUser, id: string, draft: MeetingDraft): Promise<MeetingEntity> {
-    const meeting = await this.findModifiable(user, id);
+    return this.meetings.inTransaction((meetings) =>
+      new MeetingService(meetings).applyUpdate(user, id, draft),
+    );
+  }
+
+  /** Deletes the meeting; media, transcript and reports follow through the `meeting.deleted` event. */
+  async delete(user: AuthenticatedUser, id: string): Promise<void> {
+    await this.meetings.inTransaction(async (meetings) => {
+      const meeting = await new MeetingService(meetings).findModifiable(user, id, true);
+      meetings.remove(meeting);
+      meetings.stageMeetingEvent('meeting.deleted', meeting.id, {
+        ownerId: meeting.ownerId,
+        version: meeting.version + 1,
+      });
+      await meetings.commit();
+    });
+  }
+
+  /** Runs inside the transaction holding the meeting's row lock, so concurrent changes apply one by one. */
+  private async applyUpdate(
+    user: AuthenticatedUser,
+    id: string,
+    draft: MeetingDraft,
+  ): Promise<MeetingEntity> {
+    const meeting = await this.findModifiable(user, id, true);
     if (draft.title !== undefined) meeting.title = normalizeTitle(draft.title);
     if (draft.scheduledAt !== undefined) {
       meeting.scheduledAt = normalizeScheduledAt(draft.scheduledAt);
@@ -61,17 +85,9 @@ export class MeetingService {
       this.replaceParticipants(meeting, normalizeParticipants(draft.participants));
     }
     meeting.updatedAt = new Date();
-    this.announce('meeting.updated', meeting);
+    this.announce('meeting.updated', meeting, meeting.version + 1);
     await this.meetings.commit();
     return meeting;
-  }
-
-  /** Deletes the meeting; media, transcript and reports follow through the `meeting.deleted` event. */
-  async delete(user: AuthenticatedUser, id: string): Promise<void> {
-    const meeting = await this.findModifiable(user, id);
-    this.meetings.remove(meeting);
-    this.meetings.stageMeetingEvent('meeting.deleted', meeting.id, { ownerId: meeting.ownerId });
-    await this.meetings.commit();
   }
 
   /** The meeting if the user may see it; null otherwise (never reveals that it exists). */
@@ -114,9 +130,10 @@ export class MeetingService {
     return { meetings: page, hasNextPage: rows.length > size, endCursor: page.at(-1)?.cursor ?? null };
   }
 
-  private async findModifiable(user: AuthenticatedUser, id: string): Promise<MeetingEntity> {
-    const meeting = await this.findVisible(user, id);
-    if (!meeting) throw new MeetingError(MeetingErrorCode.MEETING_NOT_FOUND, 'Meeting not found');
+  private async findModifiable(user: AuthenticatedUser, id: string, lock: boolean): Promise<MeetingEntity> {
+    const meeting = isUuid(id) ? await this.meetings.findById(id, lock) : null;
+    if (meeting && !canView(user, accessOf(meeting))) throw notFound();
+    if (!meeting) throw notFound();
     if (!canModify(user, accessOf(meeting)))
       throw new MeetingError(MeetingErrorCode.NOT_MEETING_OWNER, 'Only the owner can change this meeting');
     return meeting;
@@ -133,13 +150,23 @@ export class MeetingService {
     meeting.participants.set(next);
   }
 
-  private announce(kind: 'meeting.created' | 'meeting.updated', meeting: MeetingEntity): void {
+  /** `version` is the meeting's version once this change commits (the flush increments it). */
+  private announce(
+    kind: 'meeting.created' | 'meeting.updated',
+    meeting: MeetingEntity,
+    version: number,
+  ): void {
     this.meetings.stageMeetingEvent(kind, meeting.id, {
       ...accessOf(meeting),
+      version,
       title: meeting.title,
       language: meeting.language,
     });
   }
+}
+
+function notFound(): MeetingError {
+  return new MeetingError(MeetingErrorCode.MEETING_NOT_FOUND, 'Meeting not found');
 }
 
 export function accessOf(meeting: MeetingEntity) {

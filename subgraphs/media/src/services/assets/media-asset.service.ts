@@ -1,11 +1,10 @@
 import { canModify, type AuthenticatedUser } from '@mymeet/auth';
 import { MediaStatus } from '../../domain/media-status.js';
 import type { MediaAssetEntity } from '../../entities/media-asset.entity.js';
-import type { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
 import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
 import type { MediaDependencies } from '../media-dependencies.js';
 import { forbidden, notFound } from '../../domain/media-error.js';
-import { isUuid, type MeetingAccessService } from '../access/meeting-access.service.js';
+import { isUuid, type MeetingAccessEntity, type MeetingAccessService } from '@mymeet/meeting-access';
 
 /** Reading media the caller may see: one asset, many assets, a meeting's list, a download link. */
 export class MediaAssetService {

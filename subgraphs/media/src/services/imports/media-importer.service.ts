@@ -3,7 +3,7 @@ import type { ObjectStoragePort } from '../../storage/object-storage.port.js';
 import { toDisplayFileName, toKeyFileName } from '../../domain/file-name.js';
 import { badInput } from '../../domain/media-error.js';
 import { acceptedContentTypes, findMediaType, findMediaTypeByExtension } from '../../domain/media-types.js';
-import { mediaObjectKey } from '../../domain/object-keys.js';
+import { importObjectKey } from '../../domain/object-keys.js';
 
 export interface ImportedMedia {
   key: string;
@@ -20,15 +20,22 @@ export class MediaImporter {
     private readonly storage: ObjectStoragePort,
   ) {}
 
-  async importFromUrl(input: { meetingId: string; mediaId: string; url: string }): Promise<ImportedMedia> {
-    const remote = await this.source.open(input.url);
+  /** `signal` stops the transfer (and the partial upload) when the job's attempt is given up. */
+  async importFromUrl(
+    input: { meetingId: string; mediaId: string; url: string; runId: string },
+    signal?: AbortSignal,
+  ): Promise<ImportedMedia> {
+    const remote = await this.source.open(input.url, { signal });
     try {
       const fileName =
         toDisplayFileName(decodeSafely(remote.finalUrl.pathname.split('/').pop() ?? '')) || 'imported-media';
       const contentType = this.contentTypeOf(remote.contentType, fileName);
-      const key = mediaObjectKey(input.meetingId, input.mediaId, toKeyFileName(fileName));
+      const key = importObjectKey(input.meetingId, input.mediaId, input.runId, toKeyFileName(fileName));
       const stored = await this.storage.uploadStream({ key, contentType, body: remote.body });
       return { key, fileName, contentType, byteSize: stored.byteSize, sourceUrl: remote.finalUrl.href };
+    } catch (error) {
+      // Storage reports the body's failure as its own; an abort is the caller's decision, say so.
+      throw signal?.aborted ? (signal.reason as Error) : error;
     } finally {
       remote.body.destroy();
     }

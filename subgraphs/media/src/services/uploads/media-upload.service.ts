@@ -5,9 +5,10 @@ import type { MediaAssetRepository } from '../../repositories/media-asset.reposi
 import type { MediaAssetService } from '../assets/media-asset.service.js';
 import type { MediaDependencies } from '../media-dependencies.js';
 import { badInput, MediaError } from '../../domain/media-error.js';
-import { mediaObjectPrefix } from '../../domain/object-keys.js';
+import { acceptedObjectKey, mediaObjectPrefix } from '../../domain/object-keys.js';
+import type { ProbeOutcome } from '../validation/media-probe.service.js';
 import { recordValidationOutcome } from '../validation/media-outcome.service.js';
-import type { MeetingAccessService } from '../access/meeting-access.service.js';
+import type { MeetingAccessService } from '@mymeet/meeting-access';
 import { planTransfer, planUpload, type UploadPlan, type UploadRequest } from './upload.policy.js';
 import { completeMultipartSession, openUploadSession, type UploadSession } from './upload-session.service.js';
 
@@ -65,23 +66,14 @@ export class MediaUploadService {
       return (await this.assets.reload(mediaId)) ?? found.asset;
     }
     const asset = (await this.assets.reload(mediaId))!;
-    let outcome;
+    const uploadKey = asset.objectKey;
+    let outcome: ProbeOutcome;
     try {
       await this.assemble(asset);
-      outcome = await this.deps.validator.validate({
-        key: asset.objectKey,
-        byteSize: asset.byteSize,
-        contentType: asset.contentType,
-      });
-      if (!outcome.accepted && outcome.reason === 'NOT_UPLOADED') {
-        throw badInput(
-          'mediaId',
-          'NOT_UPLOADED',
-          'No file has been uploaded yet: send it to the upload URL first.',
-        );
-      }
+      outcome = await this.sealAndValidate(asset);
     } catch (error) {
       // The client may fix this (resend a part, retry later): back to waiting for it.
+      asset.objectKey = uploadKey;
       asset.status = MediaStatus.PENDING_UPLOAD;
       asset.validationStartedAt = null;
       await this.assets.commit();
@@ -90,7 +82,40 @@ export class MediaUploadService {
     recordValidationOutcome(asset, outcome, found.meeting, this.assets);
     await this.assets.commit();
     if (asset.status === MediaStatus.REJECTED) await this.discardBytes(asset);
+    else await this.deps.storage.deleteObject(uploadKey).catch(() => undefined); // nothing reads it any more
     return asset;
+  }
+
+  /**
+   * The upload key stays writable while its presigned URL lives (on the local server, which checks
+   * no signatures, forever), so the bytes are first copied server-side to a key no URL ever named,
+   * and that copy is what is validated and, once READY, what workers and participants read.
+   */
+  private async sealAndValidate(asset: MediaAssetEntity): Promise<ProbeOutcome> {
+    const uploaded = await this.deps.storage.headObject(asset.objectKey);
+    const refused = this.deps.validator.checkStored(uploaded, asset.byteSize);
+    if (refused?.reason === 'NOT_UPLOADED') {
+      throw badInput(
+        'mediaId',
+        'NOT_UPLOADED',
+        'No file has been uploaded yet: send it to the upload URL first.',
+      );
+    }
+    if (refused) return refused;
+    const acceptedKey = acceptedObjectKey(asset.meetingId, asset.id, asset.objectKey);
+    await this.deps.storage.copyObject({
+      sourceKey: asset.objectKey,
+      targetKey: acceptedKey,
+      byteSize: asset.byteSize,
+      contentType: asset.contentType,
+      sourceEtag: uploaded?.etag,
+    });
+    asset.objectKey = acceptedKey;
+    return this.deps.validator.validate({
+      key: acceptedKey,
+      byteSize: asset.byteSize,
+      contentType: asset.contentType,
+    });
   }
 
   /** Cancels a pending upload: its parts and bytes are freed and the asset is forgotten. */

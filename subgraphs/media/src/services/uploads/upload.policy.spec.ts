@@ -50,7 +50,7 @@ describe('upload policy', () => {
   ]) {
     it(`rejects content type "${contentType}" in field contentType`, () => {
       const error = rejection({ contentType });
-      assert.equal(error.code, 'BAD_USER_INPUT');
+      assert.equal(error.publicCode, 'BAD_USER_INPUT');
       assert.equal(error.details.field, 'contentType');
       assert.equal(error.details.reason, 'UNSUPPORTED_CONTENT_TYPE');
     });

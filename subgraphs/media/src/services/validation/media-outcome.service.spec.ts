@@ -72,6 +72,23 @@ describe('recordValidationOutcome', () => {
     ]);
   });
 
+  it('names the same transcript however often the same recording is settled', () => {
+    const asset = validatingAsset();
+    const accepted = {
+      accepted: true as const,
+      facts: { durationSeconds: 60, container: 'mp3', audioCodec: 'mp3', sampleRate: 16000, channels: 1 },
+    };
+    const first = new StagingRecorder();
+    recordValidationOutcome(asset, accepted, { language: null }, first as unknown as MediaAssetRepository);
+    const firstId = asset.transcriptId;
+    // A second run (duplicate delivery, another instance) settling a fresh copy of the same row.
+    const again = Object.assign(validatingAsset(), { id: asset.id });
+    const second = new StagingRecorder();
+    recordValidationOutcome(again, accepted, { language: null }, second as unknown as MediaAssetRepository);
+    assert.equal(again.transcriptId, firstId);
+    assert.equal(second.jobs[0]!.id, first.jobs[0]!.id, 'the job id deduplicates the second publish');
+  });
+
   it('makes a refused file REJECTED with its reason and queues nothing', () => {
     const staged = new StagingRecorder();
     const asset = validatingAsset();

@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { MediaStatus } from '../../domain/media-status.js';
+import { transcriptIdFor } from '../../domain/transcript-id.js';
 import type { MediaAssetEntity } from '../../entities/media-asset.entity.js';
-import type { MeetingAccessEntity } from '../../entities/meeting-access.entity.js';
+import type { MeetingAccessEntity } from '@mymeet/meeting-access';
 import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
 import type { ProbeOutcome } from './media-probe.service.js';
 
 /**
  * Settles a validated asset and stages what follows in the same unit of work: a READY recording
  * announces `media.ready` and queues its transcription (one transcript id for both, so the
- * transcripts service and the worker meet on it); a rejected one announces `media.rejected` only.
+ * transcripts service and the worker meet on it; derived from the media id, so a second run of the
+ * same recording names the same transcript); a rejected one announces `media.rejected` only.
  */
 export function recordValidationOutcome(
   asset: MediaAssetEntity,
@@ -32,7 +33,7 @@ export function recordValidationOutcome(
   asset.sampleRate = facts.sampleRate;
   asset.channels = facts.channels;
   asset.bitRate = facts.bitRate !== undefined ? Math.round(facts.bitRate) : null;
-  asset.transcriptId = randomUUID();
+  asset.transcriptId = transcriptIdFor(asset.id);
   const common = {
     mediaId: asset.id,
     transcriptId: asset.transcriptId,

@@ -1,6 +1,6 @@
-import type { ObjectStoragePort } from '../../storage/object-storage.port.js';
+import type { ObjectStoragePort, StoredObject } from '../../storage/object-storage.port.js';
 import type { MediaProbe, ProbeOutcome } from './media-probe.service.js';
-import { reject } from '../../domain/media-rejection.js';
+import { reject, type MediaRejection } from '../../domain/media-rejection.js';
 
 export interface UploadedMedia {
   key: string;
@@ -20,20 +20,26 @@ export class MediaValidator {
   ) {}
 
   async validate(media: UploadedMedia): Promise<ProbeOutcome> {
-    const stored = await this.storage.headObject(media.key);
-    if (!stored) return reject('NOT_UPLOADED', 'No file has been uploaded yet.');
-    if (stored.byteSize === 0) return reject('EMPTY_FILE', 'The uploaded file is empty.');
-    if (stored.byteSize !== media.byteSize) {
-      return reject(
-        'SIZE_MISMATCH',
-        `The uploaded file has ${stored.byteSize} bytes but ${media.byteSize} were announced; upload it again.`,
-      );
-    }
+    const refused = this.checkStored(await this.storage.headObject(media.key), media.byteSize);
+    if (refused) return refused;
     const { url } = await this.storage.presignGet({
       key: media.key,
       expiresInSeconds: this.urlLifetimeSeconds,
       audience: 'internal',
     });
     return this.probe.examine(url, media.contentType);
+  }
+
+  /** The cheap part: is there an object, and of the announced size? (Nothing read but its head.) */
+  checkStored(stored: StoredObject | undefined, announcedByteSize: number): MediaRejection | undefined {
+    if (!stored) return reject('NOT_UPLOADED', 'No file has been uploaded yet.');
+    if (stored.byteSize === 0) return reject('EMPTY_FILE', 'The uploaded file is empty.');
+    if (stored.byteSize !== announcedByteSize) {
+      return reject(
+        'SIZE_MISMATCH',
+        `The uploaded file has ${stored.byteSize} bytes but ${announcedByteSize} were announced; upload it again.`,
+      );
+    }
+    return undefined;
   }
 }

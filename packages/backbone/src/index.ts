@@ -1,0 +1,1 @@
+export { openServiceBackbone, type ServiceBackbone } from './service-backbone.js';

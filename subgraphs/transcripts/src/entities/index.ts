@@ -1,0 +1,5 @@
+import { MeetingAccessEntity } from '@mymeet/meeting-access';
+import { TranscriptSegmentEntity } from './transcript-segment.entity.js';
+import { TranscriptEntity } from './transcript.entity.js';
+
+export const transcriptsEntities = [TranscriptEntity, TranscriptSegmentEntity, MeetingAccessEntity];
