@@ -8,4 +8,9 @@ export { publishEvent, deliverAgain, eventsOf, takeJobs } from './jetstream-prob
 export { subgraphClient } from './subgraph-client.js';
 export { waitForCatchUp } from './wait-for-catch-up.js';
 export { wordErrorRate, wordEdits, normaliseWords } from './word-error-rate.js';
-export { synthesizeRecording, type SpokenTurn, type SynthesizedRecording, type SynthesisOptions } from './speech-recording.js';
+export {
+  synthesizeRecording,
+  type SpokenTurn,
+  type SynthesizedRecording,
+  type SynthesisOptions,
+} from './speech-recording.js';

@@ -44,10 +44,35 @@ export function synthesizeRecording(options: SynthesisOptions): SynthesizedRecor
     options.turns.forEach((turn, i) => {
       const wav = join(work, `turn-${i}.wav`);
       const raw = join(work, `turn-${i}.raw`);
-      execFileSync('flite', ['-voice', turn.voice, ...(turn.stretch ? ['--setf', `duration_stretch=${turn.stretch}`] : []), '-t', turn.text, '-o', wav]);
-      execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-ac', '1', '-ar', String(RATE), '-f', 's16le', raw]);
+      execFileSync('flite', [
+        '-voice',
+        turn.voice,
+        ...(turn.stretch ? ['--setf', `duration_stretch=${turn.stretch}`] : []),
+        '-t',
+        turn.text,
+        '-o',
+        wav,
+      ]);
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-i',
+        wav,
+        '-ac',
+        '1',
+        '-ar',
+        String(RATE),
+        '-f',
+        's16le',
+        raw,
+      ]);
       const pcm = readFileSync(raw);
-      turns.push({ ...turn, startMs: (samples * 1000) / RATE, endMs: ((samples + pcm.length / 2) * 1000) / RATE });
+      turns.push({
+        ...turn,
+        startMs: (samples * 1000) / RATE,
+        endMs: ((samples + pcm.length / 2) * 1000) / RATE,
+      });
       parts.push(pcm, pause);
       samples += (pcm.length + pause.length) / 2;
     });
@@ -57,8 +82,26 @@ export function synthesizeRecording(options: SynthesisOptions): SynthesizedRecor
     writeFileSync(raw, pcm);
     const directory = options.directory ?? tmpdir();
     const path = join(directory, options.fileName ?? `meeting-${process.pid}-${Date.now()}.ogg`);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 's16le', '-ar', String(RATE), '-ac', '1', '-i', raw, path]);
-    return { path, durationMs: (samples * 1000) / RATE, reference: options.turns.map((t) => t.text).join(' '), turns };
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      's16le',
+      '-ar',
+      String(RATE),
+      '-ac',
+      '1',
+      '-i',
+      raw,
+      path,
+    ]);
+    return {
+      path,
+      durationMs: (samples * 1000) / RATE,
+      reference: options.turns.map((t) => t.text).join(' '),
+      turns,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -72,6 +115,9 @@ function addNoise(pcm: Buffer, level: number): void {
     seed ^= seed >>> 17;
     seed ^= seed << 5;
     const noise = ((seed >>> 0) / 0xffffffff - 0.5) * 2 * level * 32_767;
-    pcm.writeInt16LE(Math.max(-32_768, Math.min(32_767, Math.round(pcm.readInt16LE(offset) + noise))), offset);
+    pcm.writeInt16LE(
+      Math.max(-32_768, Math.min(32_767, Math.round(pcm.readInt16LE(offset) + noise))),
+      offset,
+    );
   }
 }

@@ -9,7 +9,10 @@ import { S3RecordingSource } from './storage/s3-recording-source.adapter.js';
 import { TranscriptionService } from './transcription/transcription.service.js';
 
 /** Wires the worker: NATS, storage, the engine, the job consumer and the health/metrics server. */
-export async function startAsrWorker(config: AsrConfig, logger: Logger): Promise<{ stop: () => Promise<void> }> {
+export async function startAsrWorker(
+  config: AsrConfig,
+  logger: Logger,
+): Promise<{ stop: () => Promise<void> }> {
   const messaging = await openMessaging(config.natsUrl, 'asr-worker');
   const source = new S3RecordingSource(config.s3);
   const engine = createSpeechEngine(config);

@@ -13,16 +13,22 @@ describe('loadAsrConfig', () => {
   });
 
   it('names the missing setting of the chosen engine', () => {
-    assert.throws(() => loadAsrConfig({ ASR_ENGINE: 'whisper' }), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.match(error.message, /WHISPER_MODEL: ASR_ENGINE=whisper needs the path of a ggml model/);
-      return true;
-    });
+    assert.throws(
+      () => loadAsrConfig({ ASR_ENGINE: 'whisper' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /WHISPER_MODEL: ASR_ENGINE=whisper needs the path of a ggml model/);
+        return true;
+      },
+    );
     assert.throws(() => loadAsrConfig({ ASR_ENGINE: 'openai' }), /ASR_API_URL: ASR_ENGINE=openai needs/);
   });
 
   it('splits extra decoder flags and takes path-style addressing for a custom endpoint', () => {
-    const config = loadAsrConfig({ POCKETSPHINX_ARGS: ' -lw 5  -beam 1e-60 ', S3_ENDPOINT: 'http://minio:9000' });
+    const config = loadAsrConfig({
+      POCKETSPHINX_ARGS: ' -lw 5  -beam 1e-60 ',
+      S3_ENDPOINT: 'http://minio:9000',
+    });
     assert.deepEqual(config.pocketsphinx.extraArgs, ['-lw', '5', '-beam', '1e-60']);
     assert.equal(config.s3.forcePathStyle, true);
   });

@@ -42,7 +42,11 @@ const schema = z
       .positive()
       .default(2048 * MiB),
     /** The longest one attempt may run before it is aborted and retried (a 3-hour meeting included). */
-    ASR_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(3 * 3600),
+    ASR_JOB_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .default(3 * 3600),
     ASR_MAX_DELIVER: z.coerce.number().int().min(1).max(20).default(4),
     FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
 
@@ -85,7 +89,8 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['ASR_API_URL'],
-        message: 'ASR_ENGINE=openai needs the base URL of an OpenAI-compatible API (e.g. https://api.openai.com)',
+        message:
+          'ASR_ENGINE=openai needs the base URL of an OpenAI-compatible API (e.g. https://api.openai.com)',
       });
   })
   .transform((env) => ({

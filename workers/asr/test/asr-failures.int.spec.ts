@@ -64,7 +64,10 @@ describe('asr worker failures', function () {
   it('fails at once when the Whisper model file is missing or is not a model', async () => {
     const recording = synthesizeRecording({ turns: MEETING_TURNS.slice(0, 1), directory: platform.tempRoot });
     const key = await platform.upload(recording.path);
-    worker = await platform.startWorker({ ASR_ENGINE: 'whisper', WHISPER_MODEL: '/nonexistent/ggml-base.bin' });
+    worker = await platform.startWorker({
+      ASR_ENGINE: 'whisper',
+      WHISPER_MODEL: '/nonexistent/ggml-base.bin',
+    });
     const missing = await platform.queueJob(key);
     assert.match(await failureOf(missing.meetingId), /ggml-base\.bin \(WHISPER_MODEL\) does not exist/);
     await worker.kill();
@@ -83,10 +86,14 @@ describe('asr worker failures', function () {
     // One decoder at a time, so the job is still running when the first segments are out.
     worker = await platform.startWorker({ ASR_CONCURRENCY: '1', POCKETSPHINX_BATCH_SECONDS: '10' });
     const job = await platform.queueJob(key, { durationSeconds: recording.durationMs / 1000 });
-    await eventually(async () => {
-      const segments = payloads(await platform.events(job.meetingId), 'transcript.segment');
-      assert.ok(segments.length >= 2);
-    }, 60_000, 50);
+    await eventually(
+      async () => {
+        const segments = payloads(await platform.events(job.meetingId), 'transcript.segment');
+        assert.ok(segments.length >= 2);
+      },
+      60_000,
+      50,
+    );
     await worker.kill('SIGKILL');
     const beforeKill = await platform.events(job.meetingId);
     assert.deepEqual(payloads(beforeKill, 'transcript.completed'), [], 'killed before the end');
@@ -99,13 +106,18 @@ describe('asr worker failures', function () {
     assert.equal(count, turns.length);
     // What the transcripts service stores: the latest segment per index.
     const byIndex = new Map<number, Payload>();
-    for (const segment of payloads(events, 'transcript.segment')) byIndex.set(segment.index as number, segment);
-    assert.deepEqual([...byIndex.keys()].sort((a, b) => a - b), Array.from({ length: count }, (_, i) => i));
+    for (const segment of payloads(events, 'transcript.segment'))
+      byIndex.set(segment.index as number, segment);
+    assert.deepEqual(
+      [...byIndex.keys()].sort((a, b) => a - b),
+      Array.from({ length: count }, (_, i) => i),
+    );
     // The replayed attempt recomputed the same segments under the same event ids: JetStream dropped them.
     const ids = events.filter((e) => e.kind === 'transcript.segment').map((e) => e.id);
     assert.equal(new Set(ids).size, ids.length);
     assert.equal(ids.length, count);
     const percents = payloads(events, 'transcript.progress').map((p) => p.percent as number);
-    for (let i = 1; i < percents.length; i++) assert.ok(percents[i]! >= percents[i - 1]!, `progress went back: ${percents.join(',')}`);
+    for (let i = 1; i < percents.length; i++)
+      assert.ok(percents[i]! >= percents[i - 1]!, `progress went back: ${percents.join(',')}`);
   });
 });

@@ -23,20 +23,36 @@ describe('asr worker with PocketSphinx (real NATS, local S3, flite speech)', fun
   });
 
   it('transcribes a four-voice meeting in ordered, non-overlapping segments with a low word error rate', async () => {
-    const recording = synthesizeRecording({ turns: MEETING_TURNS, pauseMs: 900, directory: platform.tempRoot });
+    const recording = synthesizeRecording({
+      turns: MEETING_TURNS,
+      pauseMs: 900,
+      directory: platform.tempRoot,
+    });
     const key = await platform.upload(recording.path);
     const job = await platform.queueJob(key, { durationSeconds: recording.durationMs / 1000 });
     const events = await platform.untilFinished(job.meetingId);
 
     const [completed] = payloads(events, 'transcript.completed');
-    assert.ok(completed, `no completion: ${JSON.stringify(payloads(events, 'transcript.failed'))}\n${worker.output()}`);
-    const segments = payloads(events, 'transcript.segment') as Array<{ index: number; startMs: number; endMs: number; text: string; confidence: number }>;
+    assert.ok(
+      completed,
+      `no completion: ${JSON.stringify(payloads(events, 'transcript.failed'))}\n${worker.output()}`,
+    );
+    const segments = payloads(events, 'transcript.segment') as Array<{
+      index: number;
+      startMs: number;
+      endMs: number;
+      text: string;
+      confidence: number;
+    }>;
     assert.equal(completed.segmentCount, segments.length);
     assert.equal(completed.engine, 'pocketsphinx');
     assert.ok(Math.abs((completed.durationSeconds as number) - recording.durationMs / 1000) < 0.1);
     segments.forEach((segment, i) => {
       assert.equal(segment.index, i);
-      assert.ok(segment.startMs < segment.endMs && segment.endMs <= recording.durationMs, JSON.stringify(segment));
+      assert.ok(
+        segment.startMs < segment.endMs && segment.endMs <= recording.durationMs,
+        JSON.stringify(segment),
+      );
       if (i > 0) assert.ok(segment.startMs >= segments[i - 1]!.endMs, 'segments overlap');
       assert.ok(segment.confidence >= 0 && segment.confidence <= 1);
     });
@@ -44,7 +60,9 @@ describe('asr worker with PocketSphinx (real NATS, local S3, flite speech)', fun
     assert.equal(segments.length, MEETING_TURNS.length);
     const hypothesis = segments.map((s) => s.text).join(' ');
     const wer = wordErrorRate(recording.reference, hypothesis);
-    console.log(`      WER ${wer.toFixed(3)} over ${recording.reference.split(' ').length} words: ${hypothesis}`);
+    console.log(
+      `      WER ${wer.toFixed(3)} over ${recording.reference.split(' ').length} words: ${hypothesis}`,
+    );
     // Measured here: 0.071 (6 of 85 words, all on the awb and kal16 voices; PocketSphinx is
     // deterministic, so the figure repeats). The bound leaves two words of slack for another
     // build of the Debian model, and still fails if chunking cut words (that costs 10+ words).
@@ -53,7 +71,10 @@ describe('asr worker with PocketSphinx (real NATS, local S3, flite speech)', fun
     const progress = payloads(events, 'transcript.progress') as Array<{ stage: string; percent: number }>;
     assert.equal(progress[0]?.stage, 'DECODING');
     assert.ok(progress.some((p) => p.stage === 'TRANSCRIBING'));
-    for (let i = 1; i < progress.length; i++) assert.ok(progress[i]!.percent > progress[i - 1]!.percent || progress[i]!.stage !== progress[i - 1]!.stage);
+    for (let i = 1; i < progress.length; i++)
+      assert.ok(
+        progress[i]!.percent > progress[i - 1]!.percent || progress[i]!.stage !== progress[i - 1]!.stage,
+      );
     assert.deepEqual(await platform.leftoverTempFiles(), []);
   });
 });
@@ -74,7 +95,12 @@ describe('asr worker: silence, vocabulary and languages', function () {
 
   it('gives no segments for silence or a quiet room, and still completes', async () => {
     for (const noise of [0, 0.02]) {
-      const recording = synthesizeRecording({ turns: [], pauseMs: 6_000, noise, directory: platform.tempRoot });
+      const recording = synthesizeRecording({
+        turns: [],
+        pauseMs: 6_000,
+        noise,
+        directory: platform.tempRoot,
+      });
       const job = await platform.queueJob(await platform.upload(recording.path));
       const events = await platform.untilFinished(job.meetingId);
       assert.deepEqual(payloads(events, 'transcript.segment'), []);
@@ -91,7 +117,9 @@ describe('asr worker: silence, vocabulary and languages', function () {
     const text = async (vocabulary?: string[]) => {
       const job = await platform.queueJob(key, { vocabulary });
       const events = await platform.untilFinished(job.meetingId);
-      return payloads(events, 'transcript.segment').map((s) => s.text).join(' ');
+      return payloads(events, 'transcript.segment')
+        .map((s) => s.text)
+        .join(' ');
     };
     const plain = await text();
     assert.doesNotMatch(plain, /Quillbot|Dashwood/, 'PocketSphinx alone does not know these names');
@@ -108,6 +136,8 @@ describe('asr worker: silence, vocabulary and languages', function () {
     assert.match(String(failed?.reason), /PocketSphinx.*English.*WHISPER_MODEL.*ASR_API_URL/s);
     assert.deepEqual(payloads(events, 'transcript.progress'), [], 'failed before decoding anything');
     const letters = await platform.deadLetters();
-    assert.ok(letters.some((l) => l.job.payload.transcriptId === job.transcriptId && /English/.test(l.reason)));
+    assert.ok(
+      letters.some((l) => l.job.payload.transcriptId === job.transcriptId && /English/.test(l.reason)),
+    );
   });
 });

@@ -25,7 +25,9 @@ interface SeenRequest {
  * A server speaking OpenAI's `/v1/audio/transcriptions` (multipart in, verbose_json out). It answers
  * each chunk with the words the chunk's length implies, so the test can check where they land.
  */
-async function startTranscriptionServer(status = 200): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
+async function startTranscriptionServer(
+  status = 200,
+): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     void (async () => {
@@ -64,7 +66,9 @@ async function startTranscriptionServer(status = 200): Promise<{ url: string; se
             { word: String(Math.round(seconds)), start: 0.5, end: 0.8 },
             { word: 'seconds', start: 0.8, end: seconds - 0.1 },
           ],
-          segments: [{ text: `chunk of ${Math.round(seconds)} seconds`, start: 0, end: seconds, avg_logprob: -0.1 }],
+          segments: [
+            { text: `chunk of ${Math.round(seconds)} seconds`, start: 0, end: seconds, avg_logprob: -0.1 },
+          ],
         }),
       );
     })().catch((error: unknown) => {
@@ -95,9 +99,21 @@ describe('asr worker with an OpenAI-compatible transcription API', function () {
   it('sends each voiced chunk as 16 kHz WAV with the model, language and vocabulary prompt, and keeps the times', async () => {
     const api = await startTranscriptionServer();
     try {
-      worker = await platform.startWorker({ ASR_ENGINE: 'openai', ASR_API_URL: api.url, ASR_API_KEY: 'sk-test', ASR_MODEL: 'whisper-large-v3' });
-      const recording = synthesizeRecording({ turns: MEETING_TURNS.slice(0, 3), pauseMs: 1_000, directory: platform.tempRoot });
-      const job = await platform.queueJob(await platform.upload(recording.path), { language: 'en-GB', vocabulary: ['Quillbot'] });
+      worker = await platform.startWorker({
+        ASR_ENGINE: 'openai',
+        ASR_API_URL: api.url,
+        ASR_API_KEY: 'sk-test',
+        ASR_MODEL: 'whisper-large-v3',
+      });
+      const recording = synthesizeRecording({
+        turns: MEETING_TURNS.slice(0, 3),
+        pauseMs: 1_000,
+        directory: platform.tempRoot,
+      });
+      const job = await platform.queueJob(await platform.upload(recording.path), {
+        language: 'en-GB',
+        vocabulary: ['Quillbot'],
+      });
       const events = await platform.untilFinished(job.meetingId);
       const completed = payloads(events, 'transcript.completed')[0];
       assert.equal(completed?.engine, 'openai:whisper-large-v3', worker.output());
@@ -106,8 +122,20 @@ describe('asr worker with an OpenAI-compatible transcription API', function () {
       assert.equal(api.seen.length, 3);
       for (const request of api.seen) {
         assert.deepEqual(
-          { auth: request.authorization, model: request.model, language: request.language, format: request.format, rate: request.sampleRate },
-          { auth: 'Bearer sk-test', model: 'whisper-large-v3', language: 'en', format: 'verbose_json', rate: 16_000 },
+          {
+            auth: request.authorization,
+            model: request.model,
+            language: request.language,
+            format: request.format,
+            rate: request.sampleRate,
+          },
+          {
+            auth: 'Bearer sk-test',
+            model: 'whisper-large-v3',
+            language: 'en',
+            format: 'verbose_json',
+            rate: 16_000,
+          },
         );
         assert.match(String(request.prompt), /Quillbot/);
       }
@@ -115,7 +143,10 @@ describe('asr worker with an OpenAI-compatible transcription API', function () {
         const turn = recording.turns[i]!;
         assert.equal(segment.text, `chunk of ${Math.round(api.seen[i]!.seconds)} seconds`);
         // The first word starts 0.1 s into its chunk; chunks start at most 150 ms before the voice.
-        assert.ok(Math.abs((segment.startMs as number) - turn.startMs) < 300, `${segment.startMs} vs ${turn.startMs}`);
+        assert.ok(
+          Math.abs((segment.startMs as number) - turn.startMs) < 300,
+          `${segment.startMs} vs ${turn.startMs}`,
+        );
         assert.ok((segment.endMs as number) <= recording.durationMs);
       });
     } finally {
@@ -126,11 +157,21 @@ describe('asr worker with an OpenAI-compatible transcription API', function () {
   it('fails the job with the API’s reason when it rejects the key', async () => {
     const api = await startTranscriptionServer(401);
     try {
-      worker = await platform.startWorker({ ASR_ENGINE: 'openai', ASR_API_URL: `${api.url}/v1`, ASR_API_KEY: 'sk-wrong' });
-      const recording = synthesizeRecording({ turns: MEETING_TURNS.slice(0, 1), directory: platform.tempRoot });
+      worker = await platform.startWorker({
+        ASR_ENGINE: 'openai',
+        ASR_API_URL: `${api.url}/v1`,
+        ASR_API_KEY: 'sk-wrong',
+      });
+      const recording = synthesizeRecording({
+        turns: MEETING_TURNS.slice(0, 1),
+        directory: platform.tempRoot,
+      });
       const job = await platform.queueJob(await platform.upload(recording.path));
       const events = await platform.untilFinished(job.meetingId);
-      assert.match(String(payloads(events, 'transcript.failed')[0]?.reason), /HTTP 401: Incorrect API key provided.*ASR_API_KEY/);
+      assert.match(
+        String(payloads(events, 'transcript.failed')[0]?.reason),
+        /HTTP 401: Incorrect API key provided.*ASR_API_KEY/,
+      );
       assert.equal(api.seen.length, 1, 'a rejected key is not retried');
     } finally {
       await api.close();

@@ -42,6 +42,8 @@ describe('detectSilences', () => {
     const path = join(dir, 'hiss.pcm');
     const samples = new Int16Array(16_000 * 3).map((_, i) => Math.round(((i * 7919) % 1000) - 500));
     writeFileSync(path, Buffer.from(samples.buffer));
-    assert.deepEqual(detectSilences(path, { minSilenceMs: 400, floorDb: -50 }), [{ startMs: 0, endMs: 3_000 }]);
+    assert.deepEqual(detectSilences(path, { minSilenceMs: 400, floorDb: -50 }), [
+      { startMs: 0, endMs: 3_000 },
+    ]);
   });
 });

@@ -57,7 +57,8 @@ export function quietestPoint(path: string, fromMs: number, toMs: number): numbe
   let bestEnergy = Infinity;
   for (let i = 0; i < energies.length; i++) {
     let sum = 0;
-    for (let j = Math.max(0, i - window / 2); j < Math.min(energies.length, i + window / 2); j++) sum += energies[j]!;
+    for (let j = Math.max(0, i - window / 2); j < Math.min(energies.length, i + window / 2); j++)
+      sum += energies[j]!;
     if (sum < bestEnergy) {
       bestEnergy = sum;
       best = i;

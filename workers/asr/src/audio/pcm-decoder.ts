@@ -88,7 +88,8 @@ export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio>
     );
     await writing.catch(() => undefined);
     if (overBudget) throw budgetError(options.budgetBytes, written);
-    if (options.signal.aborted) throw new AsrError('ABORTED', 'Transcription was stopped.', {}, options.signal.reason);
+    if (options.signal.aborted)
+      throw new AsrError('ABORTED', 'Transcription was stopped.', {}, options.signal.reason);
     if (result.exitCode !== 0) throw classifyFailure(result.stderrTail);
     const bytes = (await stat(options.target)).size;
     const durationMs = Math.floor(bytes / BYTES_PER_MS);
@@ -112,7 +113,11 @@ function classifyFailure(stderr: string): AsrError {
   const last = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300);
   if (/Server returned 404|HTTP error 404|No such file or directory/i.test(stderr))
     return new AsrError('MEDIA_NOT_FOUND', 'The recording is no longer in storage.');
-  if (/Server returned (5\d\d|403)|HTTP error (5\d\d|403)|Connection refused|timed out|Connection reset|I\/O error/i.test(stderr))
+  if (
+    /Server returned (5\d\d|403)|HTTP error (5\d\d|403)|Connection refused|timed out|Connection reset|I\/O error/i.test(
+      stderr,
+    )
+  )
     return new AsrError('SOURCE_UNAVAILABLE', `Could not read the recording from storage: ${last}`);
   if (/does not contain any stream|matches no streams|Stream map .* matches no streams/i.test(stderr))
     return new AsrError('UNREADABLE_MEDIA', 'The recording has no audio track to transcribe.');

@@ -23,7 +23,12 @@ describe('planChunks', () => {
 
   it('gives nothing for a silent recording and drops clicks', () => {
     assert.deepEqual(
-      planChunks({ durationMs: 5_000, silences: [{ startMs: 0, endMs: 5_000 }], maxChunkMs: 30_000, quietestBetween: middle }),
+      planChunks({
+        durationMs: 5_000,
+        silences: [{ startMs: 0, endMs: 5_000 }],
+        maxChunkMs: 30_000,
+        quietestBetween: middle,
+      }),
       [],
     );
     const clicks = planChunks({

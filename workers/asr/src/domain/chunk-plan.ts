@@ -46,7 +46,8 @@ export function planChunks(options: ChunkPlanOptions): Chunk[] {
   voiced.forEach((span, i) => {
     if (span.endMs - span.startMs < minVoicedMs) return;
     const before = i === 0 ? span.startMs : span.startMs - voiced[i - 1]!.endMs;
-    const after = i === voiced.length - 1 ? options.durationMs - span.endMs : voiced[i + 1]!.startMs - span.endMs;
+    const after =
+      i === voiced.length - 1 ? options.durationMs - span.endMs : voiced[i + 1]!.startMs - span.endMs;
     const padded = {
       startMs: span.startMs - Math.min(paddingMs, before / 2),
       endMs: span.endMs + Math.min(paddingMs, after / 2),

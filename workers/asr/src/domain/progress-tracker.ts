@@ -20,10 +20,12 @@ export class ProgressTracker {
   /** The update to publish for a stage fraction in 0..1, or undefined when nothing visible changed. */
   advance(stage: ProgressStage, fraction: number): ProgressUpdate | undefined {
     const bounded = Math.min(1, Math.max(0, fraction));
-    const raw = stage === 'DECODING' ? bounded * DECODING_SHARE : DECODING_SHARE + bounded * (99 - DECODING_SHARE);
+    const raw =
+      stage === 'DECODING' ? bounded * DECODING_SHARE : DECODING_SHARE + bounded * (99 - DECODING_SHARE);
     const percent = Math.max(this.floor, Math.floor(raw));
     const stageOrder = (s: ProgressStage) => (s === 'DECODING' ? 0 : 1);
-    const effectiveStage = this.last && stageOrder(this.last.stage) > stageOrder(stage) ? this.last.stage : stage;
+    const effectiveStage =
+      this.last && stageOrder(this.last.stage) > stageOrder(stage) ? this.last.stage : stage;
     if (this.last && percent <= this.last.percent && effectiveStage === this.last.stage) return undefined;
     this.floor = percent;
     this.last = { stage: effectiveStage, percent };

@@ -52,7 +52,13 @@ describe('runInOrder', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('timed out')), 10);
     await assert.rejects(
-      runInOrder([1, 2, 3], 1, async () => sleep(15), async () => undefined, controller.signal),
+      runInOrder(
+        [1, 2, 3],
+        1,
+        async () => sleep(15),
+        async () => undefined,
+        controller.signal,
+      ),
       /timed out/,
     );
   });

@@ -42,7 +42,11 @@ export interface SpeechEngine {
    */
   assertCanTranscribe(language: string | undefined): Promise<void>;
   /** Transcribes consecutive chunks; one result per chunk, in order. Honour the signal: kill children, cancel requests. */
-  transcribe(chunks: readonly Chunk[], request: TranscriptionRequest, signal: AbortSignal): Promise<ChunkTranscript[]>;
+  transcribe(
+    chunks: readonly Chunk[],
+    request: TranscriptionRequest,
+    signal: AbortSignal,
+  ): Promise<ChunkTranscript[]>;
 }
 
 /** `en`, `en-US`, `EN_gb` → `en`. */

@@ -24,12 +24,22 @@ export class JetStreamTranscriptEvents implements TranscriptEventsPort {
   ) {}
 
   progress(meetingId: string, payload: EventPayload<'transcript.progress'>) {
-    return this.publish('transcript.progress', meetingId, payload, [payload.transcriptId, 'progress', payload.stage, payload.percent]);
+    return this.publish('transcript.progress', meetingId, payload, [
+      payload.transcriptId,
+      'progress',
+      payload.stage,
+      payload.percent,
+    ]);
   }
 
   segment(meetingId: string, payload: EventPayload<'transcript.segment'>) {
     const content = createHash('sha1').update(JSON.stringify(payload)).digest('hex');
-    return this.publish('transcript.segment', meetingId, payload, [payload.transcriptId, 'segment', payload.index, content]);
+    return this.publish('transcript.segment', meetingId, payload, [
+      payload.transcriptId,
+      'segment',
+      payload.index,
+      content,
+    ]);
   }
 
   completed(meetingId: string, payload: EventPayload<'transcript.completed'>) {

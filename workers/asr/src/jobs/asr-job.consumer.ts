@@ -52,7 +52,12 @@ export function consumeAsrJobs(
         log.info({ segments: outcome.segmentCount }, 'transcription completed');
       } catch (error) {
         if (signal.aborted && !(error instanceof AsrError && !error.retryable))
-          throw new AsrError('ABORTED', 'The transcription took longer than ASR_JOB_TIMEOUT_SECONDS allows.', {}, error);
+          throw new AsrError(
+            'ABORTED',
+            'The transcription took longer than ASR_JOB_TIMEOUT_SECONDS allows.',
+            {},
+            error,
+          );
         throw error;
       }
     },
@@ -61,7 +66,11 @@ export function consumeAsrJobs(
 }
 
 /** A job given up on becomes `transcript.failed` with a reason the meeting owner can read. */
-async function reportFailure(letter: DeadLetter, events: TranscriptEventsPort, logger: Logger): Promise<void> {
+async function reportFailure(
+  letter: DeadLetter,
+  events: TranscriptEventsPort,
+  logger: Logger,
+): Promise<void> {
   let job;
   try {
     job = parseJob('asr', JSON.parse(new TextDecoder().decode(letter.data)));

@@ -36,7 +36,11 @@ export interface ChildResult {
   stderrTail: string;
 }
 
-export function runChild(command: string, args: readonly string[], options: ChildOptions = {}): Promise<ChildResult> {
+export function runChild(
+  command: string,
+  args: readonly string[],
+  options: ChildOptions = {},
+): Promise<ChildResult> {
   const tail = options.stderrTailBytes ?? 4_000;
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {

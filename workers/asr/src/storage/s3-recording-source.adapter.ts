@@ -35,16 +35,31 @@ export class S3RecordingSource implements RecordingSourcePort {
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       if (status === 404)
-        throw new AsrError('MEDIA_NOT_FOUND', 'The recording is no longer in storage.', { reason: 'MEDIA_NOT_FOUND' }, error);
-      throw new AsrError('SOURCE_UNAVAILABLE', 'Object storage did not answer; the job will be retried.', {}, error);
+        throw new AsrError(
+          'MEDIA_NOT_FOUND',
+          'The recording is no longer in storage.',
+          { reason: 'MEDIA_NOT_FOUND' },
+          error,
+        );
+      throw new AsrError(
+        'SOURCE_UNAVAILABLE',
+        'Object storage did not answer; the job will be retried.',
+        {},
+        error,
+      );
     }
     return getSignedUrl(this.client, new GetObjectCommand(target), { expiresIn: this.options.urlTtlSeconds });
   }
 
   /** Storage answers (readiness). */
   async isReachable(): Promise<boolean> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.options.bucket, Key: 'ready' }), { expiresIn: 10 })
-      .then(async (url) => (await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(2_000) })).status < 500)
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.options.bucket, Key: 'ready' }), {
+      expiresIn: 10,
+    })
+      .then(
+        async (url) =>
+          (await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(2_000) })).status < 500,
+      )
       .catch(() => false);
   }
 

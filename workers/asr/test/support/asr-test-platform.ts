@@ -56,7 +56,10 @@ export class AsrTestPlatform {
     await rm(this.tempRoot, { recursive: true, force: true });
   }
 
-  async upload(path: string, key = `recordings/${randomUUID()}${path.slice(path.lastIndexOf('.'))}`): Promise<string> {
+  async upload(
+    path: string,
+    key = `recordings/${randomUUID()}${path.slice(path.lastIndexOf('.'))}`,
+  ): Promise<string> {
     await this.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: await readFile(path) }));
     return key;
   }
@@ -111,7 +114,13 @@ export class AsrTestPlatform {
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`asr worker exited with ${child.exitCode}:\n${output}`);
-      if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${url}/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
         throw new Error(`asr worker not ready:\n${output}`);
@@ -138,7 +147,9 @@ export class AsrTestPlatform {
 
   /** Every event of a meeting on EVENTS so far, in stream order. */
   async events(meetingId: string): Promise<EventEnvelope[]> {
-    return this.readAll(STREAMS.events.name, `events.meeting.${meetingId}.>`, (msg) => msg.json<EventEnvelope>());
+    return this.readAll(STREAMS.events.name, `events.meeting.${meetingId}.>`, (msg) =>
+      msg.json<EventEnvelope>(),
+    );
   }
 
   private async readAll<T>(stream: string, filter: string, read: (msg: JsMsg) => T): Promise<T[]> {
@@ -161,8 +172,10 @@ export class AsrTestPlatform {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const events = await this.events(meetingId);
-      if (events.some((e) => e.kind === 'transcript.completed' || e.kind === 'transcript.failed')) return events;
-      if (Date.now() > deadline) throw new Error(`no terminal event for ${meetingId}; got ${events.map((e) => e.kind).join(', ')}`);
+      if (events.some((e) => e.kind === 'transcript.completed' || e.kind === 'transcript.failed'))
+        return events;
+      if (Date.now() > deadline)
+        throw new Error(`no terminal event for ${meetingId}; got ${events.map((e) => e.kind).join(', ')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }

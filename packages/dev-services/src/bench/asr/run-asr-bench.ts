@@ -45,7 +45,8 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
     log('speech: synthesizing the corpus with flite');
     const corpus = speechCorpus(work);
     const meetings = [longMeeting(work, 1), longMeeting(work, 10)];
-    for (const recording of [...corpus, ...meetings]) await putObject(s3.endpoint, BUCKET, recording.name, recording.path);
+    for (const recording of [...corpus, ...meetings])
+      await putObject(s3.endpoint, BUCKET, recording.name, recording.path);
     const cores = availableParallelism();
     const baseEnv = {
       NATS_URL: nats.url,
@@ -57,8 +58,12 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
     };
     const engines: Engine[] = [{ label: 'pocketsphinx', env: { ASR_ENGINE: 'pocketsphinx' } }];
     if (process.env.WHISPER_MODEL)
-      engines.push({ label: `whisper ${process.env.WHISPER_MODEL}`, env: { ASR_ENGINE: 'whisper', WHISPER_MODEL: process.env.WHISPER_MODEL } });
-    if (process.env.ASR_API_URL) engines.push({ label: `api ${process.env.ASR_API_URL}`, env: { ASR_ENGINE: 'openai' } });
+      engines.push({
+        label: `whisper ${process.env.WHISPER_MODEL}`,
+        env: { ASR_ENGINE: 'whisper', WHISPER_MODEL: process.env.WHISPER_MODEL },
+      });
+    if (process.env.ASR_API_URL)
+      engines.push({ label: `api ${process.env.ASR_API_URL}`, env: { ASR_ENGINE: 'openai' } });
     else log('speech: set WHISPER_MODEL and/or ASR_API_URL to bench those engines too');
 
     const rows: string[] = [];
@@ -67,26 +72,38 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
       try {
         for (const recording of corpus) rows.push(await measure(worker, engine.label, recording, cores));
         for (const recording of meetings) rows.push(await measure(worker, engine.label, recording, cores));
-        rows.push(`${engine.label}: peak memory of worker and decoders ${worker.peakMemoryMiB.toFixed(0)} MiB`);
+        rows.push(
+          `${engine.label}: peak memory of worker and decoders ${worker.peakMemoryMiB.toFixed(0)} MiB`,
+        );
       } finally {
         await worker.stop();
       }
     }
     console.log('');
-    console.log('engine        | speech                        | audio s |   WER | wall s | × real time | × per core');
+    console.log(
+      'engine        | speech                        | audio s |   WER | wall s | × real time | × per core',
+    );
     for (const row of rows) console.log(row);
 
     if (process.env.ASR_BENCH_TUNE === '1') {
-      console.log('\nPocketSphinx settings (POCKETSPHINX_ARGS): × real time over the whole corpus, WER per kind of speech');
+      console.log(
+        '\nPocketSphinx settings (POCKETSPHINX_ARGS): × real time over the whole corpus, WER per kind of speech',
+      );
       for (const setting of POCKETSPHINX_SETTINGS) {
-        const worker = await WorkerUnderTest.start(root, { ...baseEnv, POCKETSPHINX_ARGS: setting }, messaging);
+        const worker = await WorkerUnderTest.start(
+          root,
+          { ...baseEnv, POCKETSPHINX_ARGS: setting },
+          messaging,
+        );
         try {
           const cells: string[] = [];
           let audioSeconds = 0;
           let wallSeconds = 0;
           for (const recording of corpus) {
             const run = await worker.transcribe(recording.name);
-            cells.push(`${recording.name.split(' (')[0]} ${wordErrorRate(recording.reference, run.hypothesis).toFixed(3)}`);
+            cells.push(
+              `${recording.name.split(' (')[0]} ${wordErrorRate(recording.reference, run.hypothesis).toFixed(3)}`,
+            );
             audioSeconds += recording.seconds;
             wallSeconds += run.wallSeconds;
           }
@@ -106,7 +123,12 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
   }
 }
 
-async function measure(worker: WorkerUnderTest, engine: string, recording: BenchRecording, cores: number): Promise<string> {
+async function measure(
+  worker: WorkerUnderTest,
+  engine: string,
+  recording: BenchRecording,
+  cores: number,
+): Promise<string> {
   const run = await worker.transcribe(recording.name);
   if (run.failed) return `${engine.padEnd(13)} | ${recording.name.padEnd(29)} | failed: ${run.failed}`;
   const wer = wordErrorRate(recording.reference, run.hypothesis);

@@ -34,8 +34,19 @@ const turns = (voices: readonly string[], stretch?: number): SpokenTurn[] =>
 /** The kinds of speech every setting is judged on (issue 9: never tune to one of them alone). */
 export function speechCorpus(directory: string): BenchRecording[] {
   const make = (name: string, spoken: SpokenTurn[], noise?: number): BenchRecording => {
-    const recording = synthesizeRecording({ turns: spoken, pauseMs: 700, noise, directory, fileName: `${name}.ogg` });
-    return { name, path: recording.path, seconds: recording.durationMs / 1000, reference: recording.reference };
+    const recording = synthesizeRecording({
+      turns: spoken,
+      pauseMs: 700,
+      noise,
+      directory,
+      fileName: `${name}.ogg`,
+    });
+    return {
+      name,
+      path: recording.path,
+      seconds: recording.durationMs / 1000,
+      reference: recording.reference,
+    };
   };
   const corpus = [
     make('clean, 4 voices', turns(VOICES)),
@@ -54,8 +65,18 @@ export function longMeeting(directory: string, minutes: number): BenchRecording 
   const perRound = 45; // seconds of speech and pauses in one round of the sentences, roughly
   for (let round = 0; round < Math.ceil((minutes * 60) / perRound); round++)
     spoken.push(...turns([VOICES[round % 4]!, VOICES[(round + 1) % 4]!]));
-  const recording = synthesizeRecording({ turns: spoken, pauseMs: 600, directory, fileName: `meeting-${minutes}min.mp3` });
-  return { name: `${minutes}-minute meeting`, path: recording.path, seconds: recording.durationMs / 1000, reference: recording.reference };
+  const recording = synthesizeRecording({
+    turns: spoken,
+    pauseMs: 600,
+    directory,
+    fileName: `meeting-${minutes}min.mp3`,
+  });
+  return {
+    name: `${minutes}-minute meeting`,
+    path: recording.path,
+    seconds: recording.durationMs / 1000,
+    reference: recording.reference,
+  };
 }
 
 const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox';
@@ -68,12 +89,43 @@ function libriVoxRecording(directory: string): BenchRecording | undefined {
   } catch {
     return undefined;
   }
-  const lines = [...transcription.matchAll(/<s> (.*) <\/s> \((.*)\)/g)].map((m) => ({ text: m[1]!, id: m[2]! }));
+  const lines = [...transcription.matchAll(/<s> (.*) <\/s> \((.*)\)/g)].map((m) => ({
+    text: m[1]!,
+    id: m[2]!,
+  }));
   const list = join(directory, 'librivox.txt');
   writeFileSync(list, lines.map((l) => `file '${join(LIBRIVOX, `${l.id}.wav`)}'`).join('\n'));
   const path = join(directory, 'librivox.flac');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-af', 'apad=pad_dur=0.5', path]);
-  const seconds = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path]).toString());
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    list,
+    '-af',
+    'apad=pad_dur=0.5',
+    path,
+  ]);
+  const seconds = Number(
+    execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'format=duration',
+      '-of',
+      'csv=p=0',
+      path,
+    ]).toString(),
+  );
   // The reference spells "mister"; recognisers write "mr".
-  return { name: 'LibriVox read speech', path, seconds, reference: lines.map((l) => l.text.replace(/\bmister\b/g, 'mr')).join(' ') };
+  return {
+    name: 'LibriVox read speech',
+    path,
+    seconds,
+    reference: lines.map((l) => l.text.replace(/\bmister\b/g, 'mr')).join(' '),
+  };
 }

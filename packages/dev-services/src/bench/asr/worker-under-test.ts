@@ -27,7 +27,11 @@ export class WorkerUnderTest {
     }, 100);
   }
 
-  static async start(root: string, env: Record<string, string>, messaging: Messaging): Promise<WorkerUnderTest> {
+  static async start(
+    root: string,
+    env: Record<string, string>,
+    messaging: Messaging,
+  ): Promise<WorkerUnderTest> {
     const port = await freePort();
     const child = spawn(process.execPath, [resolve(root, 'workers/asr/dist/src/main.js')], {
       cwd: root,
@@ -50,7 +54,10 @@ export class WorkerUnderTest {
     const finished = new Promise<string | undefined>((done) => {
       const subscription = this.messaging.nc.subscribe(`events.meeting.${meetingId}.>`, {
         callback: (_error, msg) => {
-          const event = msg.json<{ kind: string; payload: { index?: number; text?: string; reason?: string } }>();
+          const event = msg.json<{
+            kind: string;
+            payload: { index?: number; text?: string; reason?: string };
+          }>();
           if (event.kind === 'transcript.segment') segments.set(event.payload.index!, event.payload.text!);
           if (event.kind === 'transcript.completed' || event.kind === 'transcript.failed') {
             subscription.unsubscribe();
@@ -70,7 +77,10 @@ export class WorkerUnderTest {
     const failed = await finished;
     return {
       wallSeconds: (performance.now() - started) / 1000,
-      hypothesis: [...segments.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text).join(' '),
+      hypothesis: [...segments.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, text]) => text)
+        .join(' '),
       failed,
     };
   }
@@ -96,9 +106,10 @@ function treeRssBytes(rootPid: number): number {
     .split('\n')
     .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
   const inTree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const [pid, ppid] of rows) if (inTree.has(ppid) && !inTree.has(pid)) grew = inTree.add(pid) !== undefined;
+    for (const [pid, ppid] of rows)
+      if (inTree.has(ppid) && !inTree.has(pid)) grew = inTree.add(pid) !== undefined;
   }
   return rows.filter(([pid]) => inTree.has(pid)).reduce((sum, [, , rss]) => sum + rss * 1024, 0);
 }

@@ -49,7 +49,11 @@ export class OpenAiTranscriptionEngine implements SpeechEngine {
     return results;
   }
 
-  private async transcribeChunk(chunk: Chunk, request: TranscriptionRequest, signal: AbortSignal): Promise<ChunkTranscript> {
+  private async transcribeChunk(
+    chunk: Chunk,
+    request: TranscriptionRequest,
+    signal: AbortSignal,
+  ): Promise<ChunkTranscript> {
     const form = new FormData();
     const wav = wavFromPcm(readPcm(request.pcmPath, chunk.startMs, chunk.endMs));
     form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), `chunk-${chunk.index}.wav`);
@@ -71,7 +75,12 @@ export class OpenAiTranscriptionEngine implements SpeechEngine {
       });
     } catch (error) {
       if (signal.aborted) throw new AsrError('ABORTED', 'Transcription was stopped.', {}, error);
-      throw new AsrError('ENGINE_FAILED', `The transcription API at ${new URL(this.endpoint).host} did not answer.`, {}, error);
+      throw new AsrError(
+        'ENGINE_FAILED',
+        `The transcription API at ${new URL(this.endpoint).host} did not answer.`,
+        {},
+        error,
+      );
     }
     const body = await response.text();
     if (!response.ok) {
@@ -108,7 +117,9 @@ function toTranscript(chunk: Chunk, answer: VerboseTranscription): ChunkTranscri
   const words: RecognisedWord[] = (answer.words ?? [])
     .filter((w) => w.word.trim())
     .map((w) => ({ word: w.word.trim(), startMs: at(w.start), endMs: at(w.end) }));
-  const logprobs = (answer.segments ?? []).map((s) => s.avg_logprob).filter((p): p is number => typeof p === 'number');
+  const logprobs = (answer.segments ?? [])
+    .map((s) => s.avg_logprob)
+    .filter((p): p is number => typeof p === 'number');
   return {
     chunk,
     text: (answer.text ?? answer.segments?.map((s) => s.text).join(' ') ?? '').replace(/\s+/g, ' ').trim(),

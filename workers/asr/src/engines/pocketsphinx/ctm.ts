@@ -10,7 +10,14 @@ export function parseCtm(text: string): Map<string, RecognisedWord[]> {
   for (const line of text.split('\n')) {
     const fields = line.trim().split(/\s+/);
     if (fields.length < 5) continue;
-    const [utterance, , start, duration, rawWord, confidence] = fields as [string, string, string, string, string, string?];
+    const [utterance, , start, duration, rawWord, confidence] = fields as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string?,
+    ];
     const word = rawWord.replace(/\(\d+\)$/, '');
     if (/^[<[]/.test(word) || !Number.isFinite(Number(start))) continue;
     const startMs = Math.round(Number(start) * 1000);

@@ -81,15 +81,24 @@ export class PocketSphinxEngine implements SpeechEngine {
     const result = await runChild(
       this.options.binary,
       [
-        '-hmm', files.hmm,
-        '-lm', files.lm,
-        '-dict', files.dict,
-        '-adcin', 'yes',
-        '-cepdir', dirname(request.pcmPath),
-        '-cepext', extname(request.pcmPath),
-        '-ctl', control,
-        '-ctm', ctm,
-        '-logfn', log,
+        '-hmm',
+        files.hmm,
+        '-lm',
+        files.lm,
+        '-dict',
+        files.dict,
+        '-adcin',
+        'yes',
+        '-cepdir',
+        dirname(request.pcmPath),
+        '-cepext',
+        extname(request.pcmPath),
+        '-ctl',
+        control,
+        '-ctm',
+        ctm,
+        '-logfn',
+        log,
         ...this.options.extraArgs,
       ],
       { signal },
@@ -103,8 +112,14 @@ export class PocketSphinxEngine implements SpeechEngine {
     });
     if (result.aborted) throw new AsrError('ABORTED', 'Transcription was stopped.');
     if (result.exitCode !== 0) {
-      const tail = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter((l) => /ERROR|FATAL/.test(l)).slice(-3);
-      throw new AsrError('ENGINE_FAILED', `PocketSphinx failed (exit ${result.exitCode}): ${tail.join(' ').slice(0, 300)}`);
+      const tail = (await readFile(log, 'utf8').catch(() => ''))
+        .split('\n')
+        .filter((l) => /ERROR|FATAL/.test(l))
+        .slice(-3);
+      throw new AsrError(
+        'ENGINE_FAILED',
+        `PocketSphinx failed (exit ${result.exitCode}): ${tail.join(' ').slice(0, 300)}`,
+      );
     }
     const words = parseCtm(await readFile(ctm, 'utf8').catch(() => ''));
     const matcher = request.vocabulary.length
@@ -122,7 +137,9 @@ export class PocketSphinxEngine implements SpeechEngine {
         chunk,
         text: final.map((w) => w.word).join(' '),
         words: final,
-        confidence: confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : undefined,
+        confidence: confidences.length
+          ? confidences.reduce((a, b) => a + b, 0) / confidences.length
+          : undefined,
         language: 'en',
       };
     });

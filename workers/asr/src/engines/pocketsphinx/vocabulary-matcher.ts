@@ -9,26 +9,68 @@ export async function loadPronunciations(dictPath: string): Promise<Map<string, 
   for (const line of (await readFile(dictPath, 'utf8')).split('\n')) {
     const [head, ...phones] = line.trim().split(/\s+/);
     if (!head || phones.length === 0 || head.includes('(')) continue;
-    dictionary.set(head.toLowerCase(), phones.map((p) => p.replace(/\d$/, '')));
+    dictionary.set(
+      head.toLowerCase(),
+      phones.map((p) => p.replace(/\d$/, '')),
+    );
   }
   return dictionary;
 }
 
 const DIGRAPHS: Record<string, string[]> = {
-  sh: ['SH'], ch: ['CH'], th: ['TH'], ph: ['F'], ck: ['K'], ng: ['NG'], qu: ['K', 'W'], ee: ['IY'], ea: ['IY'],
-  oo: ['UW'], ou: ['AW'], ow: ['OW'], ai: ['EY'], ay: ['EY'], oi: ['OY'], au: ['AO'], er: ['ER'], wh: ['W'],
+  sh: ['SH'],
+  ch: ['CH'],
+  th: ['TH'],
+  ph: ['F'],
+  ck: ['K'],
+  ng: ['NG'],
+  qu: ['K', 'W'],
+  ee: ['IY'],
+  ea: ['IY'],
+  oo: ['UW'],
+  ou: ['AW'],
+  ow: ['OW'],
+  ai: ['EY'],
+  ay: ['EY'],
+  oi: ['OY'],
+  au: ['AO'],
+  er: ['ER'],
+  wh: ['W'],
 };
 const LETTERS: Record<string, string[]> = {
-  a: ['AE'], b: ['B'], c: ['K'], d: ['D'], e: ['EH'], f: ['F'], g: ['G'], h: ['HH'], i: ['IH'], j: ['JH'],
-  k: ['K'], l: ['L'], m: ['M'], n: ['N'], o: ['AA'], p: ['P'], q: ['K'], r: ['R'], s: ['S'], t: ['T'],
-  u: ['AH'], v: ['V'], w: ['W'], x: ['K', 'S'], y: ['Y'], z: ['Z'],
+  a: ['AE'],
+  b: ['B'],
+  c: ['K'],
+  d: ['D'],
+  e: ['EH'],
+  f: ['F'],
+  g: ['G'],
+  h: ['HH'],
+  i: ['IH'],
+  j: ['JH'],
+  k: ['K'],
+  l: ['L'],
+  m: ['M'],
+  n: ['N'],
+  o: ['AA'],
+  p: ['P'],
+  q: ['K'],
+  r: ['R'],
+  s: ['S'],
+  t: ['T'],
+  u: ['AH'],
+  v: ['V'],
+  w: ['W'],
+  x: ['K', 'S'],
+  y: ['Y'],
+  z: ['Z'],
 };
 
 /** A rough letter-to-sound guess for a word the dictionary lacks (a product name, a surname). */
 export function guessPronunciation(word: string): string[] {
   const letters = word.toLowerCase().replace(/[^a-z]/g, '');
   const phones: string[] = [];
-  for (let i = 0; i < letters.length; ) {
+  for (let i = 0; i < letters.length;) {
     const pair = DIGRAPHS[letters.slice(i, i + 2)];
     if (pair) {
       phones.push(...pair);
@@ -36,13 +78,30 @@ export function guessPronunciation(word: string): string[] {
       continue;
     }
     const letter = letters[i]!;
-    if (!(letter === 'e' && i === letters.length - 1) && letters[i + 1] !== letter) phones.push(...(LETTERS[letter] ?? []));
+    if (!(letter === 'e' && i === letters.length - 1) && letters[i + 1] !== letter)
+      phones.push(...(LETTERS[letter] ?? []));
     i++;
   }
   return phones;
 }
 
-const VOWELS = new Set(['AA', 'AE', 'AH', 'AO', 'AW', 'AY', 'EH', 'ER', 'EY', 'IH', 'IY', 'OW', 'OY', 'UH', 'UW']);
+const VOWELS = new Set([
+  'AA',
+  'AE',
+  'AH',
+  'AO',
+  'AW',
+  'AY',
+  'EH',
+  'ER',
+  'EY',
+  'IH',
+  'IY',
+  'OW',
+  'OY',
+  'UH',
+  'UW',
+]);
 const VOICING_PAIRS = new Set(['S Z', 'T D', 'P B', 'K G', 'F V', 'TH DH', 'SH ZH', 'CH JH']);
 
 /** Vowels and voiced/voiceless pairs are what recognisers confuse most: they cost half. */
@@ -56,7 +115,8 @@ function editDistance(a: readonly string[], b: readonly string[]): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + substitution(a[i - 1]!, b[j - 1]!)));
+    for (let j = 1; j <= b.length; j++)
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + substitution(a[i - 1]!, b[j - 1]!)));
     row = next;
   }
   return row[b.length]!;
@@ -77,7 +137,11 @@ export class VocabularyMatcher {
     this.terms = vocabulary
       .map((text) => text.trim())
       .filter(Boolean)
-      .map((text) => ({ text, phones: text.split(/\s+/).flatMap((w) => pronounce(w)), words: text.split(/\s+/).length }))
+      .map((text) => ({
+        text,
+        phones: text.split(/\s+/).flatMap((w) => pronounce(w)),
+        words: text.split(/\s+/).length,
+      }))
       .filter((term) => term.phones.length >= 4);
   }
 
@@ -91,7 +155,10 @@ export class VocabularyMatcher {
         for (let end = start + 1; end <= Math.min(result.length, start + term.words + 2); end++) {
           const span = result.slice(start, end);
           if (span.map((w) => w.word.toLowerCase()).join(' ') === term.text.toLowerCase()) break;
-          const distance = editDistance(term.phones, span.flatMap((w) => this.pronounce(w.word)));
+          const distance = editDistance(
+            term.phones,
+            span.flatMap((w) => this.pronounce(w.word)),
+          );
           if (distance <= allowed && (!best || distance < best.distance)) best = { end, distance };
         }
         if (!best) continue;

@@ -16,7 +16,11 @@ const reply = (message: WhisperReply) => process.send?.(message);
 process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WhisperRequest) => {
   void handle(request).catch((error: unknown) =>
-    reply({ type: 'failed', id: request.type === 'transcribe' ? request.id : undefined, message: String((error as Error)?.message ?? error) }),
+    reply({
+      type: 'failed',
+      id: request.type === 'transcribe' ? request.id : undefined,
+      message: String((error as Error)?.message ?? error),
+    }),
   );
 });
 

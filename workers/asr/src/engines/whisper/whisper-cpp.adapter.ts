@@ -83,7 +83,12 @@ export class WhisperCppEngine implements SpeechEngine {
     let stderr = '';
     child.stderr?.on('data', (data: Buffer) => (stderr = (stderr + data.toString()).slice(-2_000)));
     try {
-      await this.exchange(child, { type: 'load', modelPath: this.options.modelPath }, this.options.loadTimeoutMs ?? 120_000, signal);
+      await this.exchange(
+        child,
+        { type: 'load', modelPath: this.options.modelPath },
+        this.options.loadTimeoutMs ?? 120_000,
+        signal,
+      );
       return child;
     } catch (error) {
       child.kill('SIGKILL');
@@ -129,13 +134,22 @@ export class WhisperCppEngine implements SpeechEngine {
       .filter((w) => w.word);
     return {
       chunk,
-      text: reply.segments.map((s) => s.text).join('').replace(/\s+/g, ' ').trim(),
+      text: reply.segments
+        .map((s) => s.text)
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
       words,
       language: reply.language,
     };
   }
 
-  private exchange(child: ChildProcess, request: WhisperRequest, timeoutMs: number, signal: AbortSignal): Promise<WhisperReply> {
+  private exchange(
+    child: ChildProcess,
+    request: WhisperRequest,
+    timeoutMs: number,
+    signal: AbortSignal,
+  ): Promise<WhisperReply> {
     return new Promise((resolve, reject) => {
       const done = (settle: () => void) => {
         clearTimeout(timer);
@@ -146,12 +160,23 @@ export class WhisperCppEngine implements SpeechEngine {
       };
       const onMessage = (reply: WhisperReply) =>
         done(() =>
-          reply.type === 'failed' ? reject(new AsrError('ENGINE_FAILED', `whisper.cpp failed: ${reply.message}`)) : resolve(reply),
+          reply.type === 'failed'
+            ? reject(new AsrError('ENGINE_FAILED', `whisper.cpp failed: ${reply.message}`))
+            : resolve(reply),
         );
-      const onExit = (code: number | null) => done(() => reject(new AsrError('ENGINE_FAILED', `whisper.cpp exited (${code}).`)));
+      const onExit = (code: number | null) =>
+        done(() => reject(new AsrError('ENGINE_FAILED', `whisper.cpp exited (${code}).`)));
       const onAbort = () => done(() => reject(new AsrError('ABORTED', 'Transcription was stopped.')));
       const timer = setTimeout(
-        () => done(() => reject(new AsrError('ENGINE_FAILED', `whisper.cpp did not answer within ${Math.round(timeoutMs / 1000)} s; it was stopped.`))),
+        () =>
+          done(() =>
+            reject(
+              new AsrError(
+                'ENGINE_FAILED',
+                `whisper.cpp did not answer within ${Math.round(timeoutMs / 1000)} s; it was stopped.`,
+              ),
+            ),
+          ),
         timeoutMs,
       );
       signal.addEventListener('abort', onAbort, { once: true });
