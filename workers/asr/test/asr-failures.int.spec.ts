@@ -104,18 +104,29 @@ describe('asr worker failures', function () {
     assert.equal(completed.length, 1);
     const count = completed[0]!.segmentCount as number;
     assert.equal(count, turns.length);
-    // What the transcripts service stores: the latest segment per index.
-    const byIndex = new Map<number, Payload>();
-    for (const segment of payloads(events, 'transcript.segment'))
-      byIndex.set(segment.index as number, segment);
+    // What the transcripts service stores: per index, the segment of the latest attempt.
+    const segments = payloads(events, 'transcript.segment');
+    const latest = new Map<number, Payload>();
+    for (const segment of segments) {
+      const held = latest.get(segment.index as number);
+      if (!held || (segment.attempt as number) >= (held.attempt as number))
+        latest.set(segment.index as number, segment);
+    }
     assert.deepEqual(
-      [...byIndex.keys()].sort((a, b) => a - b),
+      [...latest.keys()].sort((a, b) => a - b),
       Array.from({ length: count }, (_, i) => i),
     );
-    // The replayed attempt recomputed the same segments under the same event ids: JetStream dropped them.
-    const ids = events.filter((e) => e.kind === 'transcript.segment').map((e) => e.id);
-    assert.equal(new Set(ids).size, ids.length);
-    assert.equal(ids.length, count);
+    assert.equal(completed[0]!.attempt, 2);
+    const second = segments.filter((s) => s.attempt === 2);
+    assert.equal(second.length, count, 'the second attempt published every index once');
+    assert.equal(new Set(second.map((s) => s.index)).size, count);
+    // Indexes depend only on the audio: what the killed attempt published, the second repeated.
+    for (const first of segments.filter((s) => s.attempt === 1)) {
+      const again = latest.get(first.index as number)!;
+      assert.deepEqual({ ...first, attempt: 2 }, again);
+    }
+    const ids = events.map((e) => e.id);
+    assert.equal(new Set(ids).size, ids.length, 'no event twice in the stream');
     const percents = payloads(events, 'transcript.progress').map((p) => p.percent as number);
     for (let i = 1; i < percents.length; i++)
       assert.ok(percents[i]! >= percents[i - 1]!, `progress went back: ${percents.join(',')}`);

@@ -13,9 +13,10 @@ import type { TranscriptEventsPort } from './transcript-events.port.js';
 
 /**
  * Publishes straight to the EVENTS stream (the worker has no database, so no outbox) with ids
- * derived from the content: a redelivered job that recomputes the same segment publishes the same
- * id, which JetStream's duplicate window and the consumers' processed-event record both drop;
- * a segment that came out differently gets a new id and overwrites its index.
+ * derived from the content (attempt included): a publish repeated after a lost acknowledgement
+ * carries the same id and is dropped by JetStream's duplicate window and by the consumers'
+ * processed-event record. A redelivered job's segments carry its higher attempt, so the transcripts
+ * service lets them replace the earlier attempt's under the same indexes.
  */
 export class JetStreamTranscriptEvents implements TranscriptEventsPort {
   constructor(
@@ -43,7 +44,11 @@ export class JetStreamTranscriptEvents implements TranscriptEventsPort {
   }
 
   completed(meetingId: string, payload: EventPayload<'transcript.completed'>) {
-    return this.publish('transcript.completed', meetingId, payload, [payload.transcriptId, 'completed']);
+    return this.publish('transcript.completed', meetingId, payload, [
+      payload.transcriptId,
+      'completed',
+      payload.attempt ?? 0,
+    ]);
   }
 
   failed(meetingId: string, payload: EventPayload<'transcript.failed'>) {

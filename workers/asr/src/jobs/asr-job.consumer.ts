@@ -41,13 +41,14 @@ export function consumeAsrJobs(
       const log = logger.child({ transcriptId: job.payload.transcriptId, attempt });
       log.info('transcription started');
       try {
-        const outcome = await service.run(job.payload, signal);
+        const outcome = await service.run(job.payload, attempt, signal);
         await events.completed(job.payload.meetingId, {
           transcriptId: job.payload.transcriptId,
           engine: options.engineName,
           language: outcome.language ?? null,
           durationSeconds: outcome.durationSeconds,
           segmentCount: outcome.segmentCount,
+          attempt,
         });
         log.info({ segments: outcome.segmentCount }, 'transcription completed');
       } catch (error) {

@@ -43,7 +43,8 @@ export class TranscriptionService {
     private readonly logger: Logger,
   ) {}
 
-  async run(job: JobPayload<'asr'>, signal: AbortSignal): Promise<TranscriptionOutcome> {
+  /** `attempt` (1 on the first delivery) tags every segment, so the transcripts service lets a later attempt win. */
+  async run(job: JobPayload<'asr'>, attempt: number, signal: AbortSignal): Promise<TranscriptionOutcome> {
     const language = job.language ?? undefined;
     await this.engine.assertCanTranscribe(language);
     const url = await this.source.urlFor(job.objectKey);
@@ -102,6 +103,7 @@ export class TranscriptionService {
               endMs: result.words.at(-1)?.endMs ?? result.chunk.endMs,
               text: result.text,
               confidence: result.confidence ?? null,
+              attempt,
             });
           }
           doneMs += batch.reduce((sum, c) => sum + c.endMs - c.startMs, 0);
