@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { JsMsg } from 'nats';
 import { STREAMS, createJob, jobSubject, type EventEnvelope, type JobPayload } from '@mymeet/contracts';
-import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
+import { startLocalS3Server, type LocalS3Server } from '@mymeet/tools';
 import { openMessaging, type Messaging } from '@mymeet/messaging';
 import { freePort, repoRoot, testNatsUrl } from '@mymeet/testing';
 import { ASR_DURABLE } from '../../src/jobs/asr-job.consumer.js';
