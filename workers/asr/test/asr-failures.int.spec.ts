@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventEnvelope } from '@mymeet/contracts';
@@ -7,6 +8,15 @@ import { AsrTestPlatform, type RunningWorker } from './support/asr-test-platform
 import { MEETING_TURNS } from './support/meeting-script.js';
 
 type Payload = Record<string, unknown>;
+
+/** Command lines of live processes that mention a path (the worker's decoders name their temp folder). */
+function processesUsing(path: string): string[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,args=']).toString();
+  return table
+    .split('\n')
+    .filter((line) => line.includes(path) && !line.includes(' ps -eo'))
+    .map((line) => line.trim());
+}
 const payloads = (events: EventEnvelope[], kind: string) =>
   events.filter((e) => e.kind === kind).map((e) => e.payload as Payload);
 
@@ -83,8 +93,9 @@ describe('asr worker failures', function () {
     const turns = Array.from({ length: 3 }, () => MEETING_TURNS).flat();
     const recording = synthesizeRecording({ turns, pauseMs: 700, directory: platform.tempRoot });
     const key = await platform.upload(recording.path);
-    // One decoder at a time, so the job is still running when the first segments are out.
-    worker = await platform.startWorker({ ASR_CONCURRENCY: '1', POCKETSPHINX_BATCH_SECONDS: '10' });
+    // One decoder at a time on a minute of audio each, so a decoder is mid-batch when the worker dies.
+    const settings = { ASR_CONCURRENCY: '1', POCKETSPHINX_BATCH_SECONDS: '60' };
+    worker = await platform.startWorker(settings);
     const job = await platform.queueJob(key, { durationSeconds: recording.durationMs / 1000 });
     await eventually(
       async () => {
@@ -95,10 +106,12 @@ describe('asr worker failures', function () {
       50,
     );
     await worker.kill('SIGKILL');
+    // Its decoder dies with it (within a second) instead of finishing a minute of audio for nobody.
+    await eventually(async () => assert.deepEqual(processesUsing(platform.tempRoot), []), 1_000, 100);
     const beforeKill = await platform.events(job.meetingId);
     assert.deepEqual(payloads(beforeKill, 'transcript.completed'), [], 'killed before the end');
 
-    worker = await platform.startWorker({ ASR_CONCURRENCY: '1', POCKETSPHINX_BATCH_SECONDS: '10' });
+    worker = await platform.startWorker(settings);
     const events = await platform.untilFinished(job.meetingId, 180_000);
     const completed = payloads(events, 'transcript.completed');
     assert.equal(completed.length, 1);
