@@ -5,6 +5,7 @@ import { startSubgraph } from '@mymeet/server';
 import type { TranscriptsConfig } from './config.js';
 import { transcriptsEntities } from './entities/index.js';
 import { consumeMediaReady } from './events/media-ready.consumer.js';
+import { answerSegmentPages } from './events/segment-pages.responder.js';
 import { consumeWorkerEvents } from './events/worker-events.consumer.js';
 import { transcriptsMigrations } from './migrations/index.js';
 import { startMissingSegmentsTimer } from './missing-segments.timer.js';
@@ -49,6 +50,7 @@ export async function startTranscriptsService(
       concurrency: config.eventConcurrency,
     }),
   ];
+  const segmentPages = answerSegmentPages(orm, messaging.nc, logger);
   const sweeper = startMissingSegmentsTimer(
     orm,
     { timeoutMs: config.missingSegmentsTimeoutMs, intervalMs: config.sweepIntervalMs },
@@ -68,6 +70,7 @@ export async function startTranscriptsService(
     url: server.http.url,
     stop: async () => {
       await server.stop();
+      await segmentPages.stop();
       await sweeper.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await backbone.close();
