@@ -10,6 +10,9 @@ import { transcriptsMigrations } from './migrations/index.js';
 import { startMissingSegmentsTimer } from './missing-segments.timer.js';
 import { buildTranscriptsSchema } from './schema/build-transcripts-schema.js';
 import { transcriptsContextFactory } from './schema/transcripts-context.js';
+import { createSearchEngine } from './search/search-engine.js';
+import { consumeSearchEvents } from './search/search-events.consumer.js';
+import { SearchIndexer } from './search/search-indexer.service.js';
 import { meetingAccessFor } from './services/meeting-access.adapter.js';
 import { deleteMeetingTranscripts } from './services/meeting-cleanup.service.js';
 
@@ -36,6 +39,8 @@ export async function startTranscriptsService(
     deliverFrom: config.consumerStart,
     afterCommit: kick,
   };
+  const searchEngine = createSearchEngine(config.search, orm);
+  await searchEngine.prepare();
   const consumers = [
     // Who may see each meeting, from the STATE stream; a deleted meeting takes its runs along.
     await consumeMeetingState(orm, messaging, logger, {
@@ -48,6 +53,12 @@ export async function startTranscriptsService(
       ...consumerOptions,
       concurrency: config.eventConcurrency,
     }),
+    // The search index follows meetings, completed runs and corrections.
+    ...(await consumeSearchEvents(messaging, new SearchIndexer(orm, searchEngine), {
+      logger,
+      consumerPrefix: config.consumerPrefix,
+      deliverFrom: config.consumerStart,
+    })),
   ];
   const sweeper = startMissingSegmentsTimer(
     orm,
@@ -62,7 +73,7 @@ export async function startTranscriptsService(
     config,
     logger,
     isReady: backbone.isReady,
-    extendContext: transcriptsContextFactory(orm, meetingAccessFor, kick),
+    extendContext: transcriptsContextFactory(orm, meetingAccessFor, kick, searchEngine),
   });
   return {
     url: server.http.url,
@@ -70,6 +81,7 @@ export async function startTranscriptsService(
       await server.stop();
       await sweeper.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await searchEngine.close();
       await backbone.close();
     },
   };
