@@ -163,7 +163,11 @@ export function searchBody(index: string, request: SearchPageRequest): estypes.S
     index,
     size: request.limit,
     query: queryOf(request),
-    sort: [{ _score: { order: 'desc' } }, { transcript_id: { order: 'asc' } }, { segment_index: { order: 'asc' } }],
+    sort: [
+      { _score: { order: 'desc' } },
+      { transcript_id: { order: 'asc' } },
+      { segment_index: { order: 'asc' } },
+    ],
     ...(request.after
       ? { search_after: [request.after.score, request.after.transcriptId, request.after.index] }
       : {}),

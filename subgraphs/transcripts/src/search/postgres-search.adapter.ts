@@ -112,7 +112,10 @@ function queryParams({ query }: SearchRequest): unknown[] {
 /** The rows a request may see and matches, as a WHERE clause over `search_passage p` and `q`. */
 function matchClause(request: SearchRequest): { where: string; params: unknown[] } {
   const terms = request.viewerTerms;
-  const conditions = [`p.document @@ q.query`, `p.viewers && array[${terms.map(() => '?').join(', ')}]::text[]`];
+  const conditions = [
+    `p.document @@ q.query`,
+    `p.viewers && array[${terms.map(() => '?').join(', ')}]::text[]`,
+  ];
   const params: unknown[] = [...terms];
   const add = (condition: string, value: unknown) => {
     conditions.push(condition);

@@ -1,6 +1,11 @@
 import { withoutSentinels } from './search-highlight.js';
 import { primaryLanguage, searchLanguageOf } from './search-language.js';
-import type { IndexedMeeting, MeetingVisibility, SourceRun, SourceSegment } from './search-source.repository.js';
+import type {
+  IndexedMeeting,
+  MeetingVisibility,
+  SourceRun,
+  SourceSegment,
+} from './search-source.repository.js';
 import { viewerTermsOf } from './search-viewers.js';
 import { TITLE_INDEX, type SearchDocument } from './transcript-search.port.js';
 
@@ -14,7 +19,11 @@ export interface MeetingContext {
   stemming: SearchDocument['stemming'];
 }
 
-export function meetingContext(meeting: IndexedMeeting, visibility: MeetingVisibility, run: SourceRun): MeetingContext {
+export function meetingContext(
+  meeting: IndexedMeeting,
+  visibility: MeetingVisibility,
+  run: SourceRun,
+): MeetingContext {
   return {
     meetingId: meeting.meetingId,
     transcriptId: run.id,

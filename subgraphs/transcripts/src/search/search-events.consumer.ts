@@ -1,4 +1,10 @@
-import { MEETING_STATE_FILTER, STREAMS, eventKindFilter, parseEvent, type EventKind } from '@mymeet/contracts';
+import {
+  MEETING_STATE_FILTER,
+  STREAMS,
+  eventKindFilter,
+  parseEvent,
+  type EventKind,
+} from '@mymeet/contracts';
 import type { Logger } from '@mymeet/core';
 import { runDurableConsumer, type Messaging, type RunningConsumer } from '@mymeet/messaging';
 import type { SearchIndexer } from './search-indexer.service.js';

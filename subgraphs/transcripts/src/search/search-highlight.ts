@@ -14,17 +14,22 @@ export const MARK_END = '\u0002';
 export const SNIPPET_CHARS = 240;
 
 /** Splits text marked with `start`/`end` sentinels into its plain text and the marked ranges. */
-export function rangesOf(marked: string, start = MARK_START, end = MARK_END): { text: string; ranges: MarkedRange[] } {
+export function rangesOf(
+  marked: string,
+  start = MARK_START,
+  end = MARK_END,
+): { text: string; ranges: MarkedRange[] } {
   let text = '';
   const ranges: MarkedRange[] = [];
   let open: number | null = null;
   let depth = 0;
-  for (let i = 0; i < marked.length; ) {
+  for (let i = 0; i < marked.length;) {
     if (marked.startsWith(start, i)) {
       if (depth++ === 0) open = text.length;
       i += start.length;
     } else if (marked.startsWith(end, i)) {
-      if (depth > 0 && --depth === 0 && open !== null && text.length > open) ranges.push({ start: open, end: text.length });
+      if (depth > 0 && --depth === 0 && open !== null && text.length > open)
+        ranges.push({ start: open, end: text.length });
       i += end.length;
     } else {
       text += marked[i];
@@ -91,7 +96,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text as the index stores it: without the sentinels, so a user's text can never forge a mark. */
 export function withoutSentinels(text: string): string {

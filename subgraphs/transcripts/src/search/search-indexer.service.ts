@@ -77,13 +77,19 @@ export class SearchIndexer {
         await this.rewriteMeeting(source, tx, meetingId);
         return true;
       }
-      await this.engine.writer(tx).upsert([segmentDocument(meetingContext(meeting, visibility, run), segment)]);
+      await this.engine
+        .writer(tx)
+        .upsert([segmentDocument(meetingContext(meeting, visibility, run), segment)]);
       return true;
     });
   }
 
   /** The meeting's documents become what its current state says; none when it is deleted or has no completed run. */
-  private async rewriteMeeting(source: SearchSourceRepository, tx: EntityManager, meetingId: string): Promise<number> {
+  private async rewriteMeeting(
+    source: SearchSourceRepository,
+    tx: EntityManager,
+    meetingId: string,
+  ): Promise<number> {
     const meeting = await source.lockMeeting(meetingId);
     const [visibility, run] = await Promise.all([source.visibility(meetingId), source.currentRun(meetingId)]);
     const writer = this.engine.writer(tx);

@@ -21,7 +21,10 @@ const QUOTE = /["“”„«»]/u;
 export function parseSearchQuery(raw: string): ParsedSearchQuery {
   const text = raw.normalize('NFKC');
   if (text.length > SEARCH_QUERY_LIMITS.maxLength) {
-    throw TranscriptError.invalidInput('query', `query must be at most ${SEARCH_QUERY_LIMITS.maxLength} characters`);
+    throw TranscriptError.invalidInput(
+      'query',
+      `query must be at most ${SEARCH_QUERY_LIMITS.maxLength} characters`,
+    );
   }
   const words: string[] = [];
   const phrases: string[] = [];
@@ -41,7 +44,10 @@ export function parseSearchQuery(raw: string): ParsedSearchQuery {
   const terms = uniqueWords.length + phrases.length + (prefix ? 1 : 0);
   if (terms === 0) throw TranscriptError.invalidInput('query', 'query must contain at least one word');
   if (terms > SEARCH_QUERY_LIMITS.maxTerms) {
-    throw TranscriptError.invalidInput('query', `query may have at most ${SEARCH_QUERY_LIMITS.maxTerms} words and phrases`);
+    throw TranscriptError.invalidInput(
+      'query',
+      `query may have at most ${SEARCH_QUERY_LIMITS.maxTerms} words and phrases`,
+    );
   }
   return { words: uniqueWords, phrases, prefix };
 }

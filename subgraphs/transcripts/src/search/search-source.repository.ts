@@ -123,7 +123,9 @@ export class SearchSourceRepository {
    * The segments hits point at, by (run, index); index -1 (a title hit) stands for the run's first
    * segment. Keys whose segment is gone are missing from the result.
    */
-  async segmentsAt(keys: ReadonlyArray<{ transcriptId: string; index: number }>): Promise<Map<string, SegmentRecord>> {
+  async segmentsAt(
+    keys: ReadonlyArray<{ transcriptId: string; index: number }>,
+  ): Promise<Map<string, SegmentRecord>> {
     if (keys.length === 0) return new Map();
     const rows = await this.em.execute<Array<SegmentRecord & { key: number }>>(
       `select k.i as "key", s."transcript_id" as "transcriptId", s."index", s."start_ms" as "startMs",

@@ -10,7 +10,12 @@ import { primaryLanguage } from './search-language.js';
 import { parseSearchQuery, queryFingerprint } from './search-query.js';
 import type { SearchSourceRepository } from './search-source.repository.js';
 import { searcherTermsOf } from './search-viewers.js';
-import { TITLE_INDEX, type SearchFilters, type SearchRequest, type TranscriptSearchPort } from './transcript-search.port.js';
+import {
+  TITLE_INDEX,
+  type SearchFilters,
+  type SearchRequest,
+  type TranscriptSearchPort,
+} from './transcript-search.port.js';
 
 export const SEARCH_PAGE = { default: 20, max: 100 } as const;
 const MAX_SPEAKER_LENGTH = 200;
@@ -102,7 +107,8 @@ function pageSize(first: number | null | undefined): number {
 function parseFilters(args: SearchArguments): SearchFilters {
   const filters: SearchFilters = {};
   if (args.meetingId !== null && args.meetingId !== undefined) {
-    if (!isUuid(args.meetingId)) throw TranscriptError.invalidInput('meetingId', 'meetingId must be a meeting id');
+    if (!isUuid(args.meetingId))
+      throw TranscriptError.invalidInput('meetingId', 'meetingId must be a meeting id');
     filters.meetingId = args.meetingId.toLowerCase();
   }
   if (args.from) filters.from = args.from;
