@@ -43,7 +43,7 @@ try {
     fresh: values.fresh,
     concurrency,
     onProgress: (done, total) =>
-      (bar ??= progressBar(`reindex (${engine.engine})`, total, 'meetings')).update(done),
+      (bar.current ??= progressBar(`reindex (${engine.engine})`, total, 'meetings')).update(done),
   });
   bar.current?.finish();
   console.log(
