@@ -30,12 +30,15 @@ export const COST_MODEL: CostModel = {
     'TranscriptSegmentConnection.edges': 1,
     // Transcription runs per meeting (one per recording and per retranscription): a working bound.
     'Meeting.transcripts': 20,
+    'TranscriptSearchConnection.edges': 1,
   },
   defaultPageSizes: {
     // meetings/src/services/meeting.service.ts PAGE_SIZE.default.
     'Query.meetings': 20,
     // transcripts/src/domain/segment-cursor.ts SEGMENT_PAGE.default.
     'Transcript.segments': 100,
+    // transcripts/src/search/transcript-search.service.ts SEARCH_PAGE.default.
+    'Query.searchTranscripts': 20,
   },
   mutations: {
     'Mutation.createMeeting': { cost: 10, maxPerOperation: 10 },

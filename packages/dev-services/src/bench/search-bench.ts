@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { connect } from 'nats';
 import pg from 'pg';
 import { signInternalIdentity, type AuthenticatedUser } from '@mymeet/auth';
@@ -52,6 +51,7 @@ export async function benchSearch(options: {
   };
   const db = new pg.Client({ connectionString: databaseUrl });
   const nc = await connect({ servers: options.natsUrl });
+  let keep = false;
   try {
     // The service creates and migrates its database.
     supervisor.start(
@@ -69,13 +69,14 @@ export async function benchSearch(options: {
       `search: seeded ${MEETINGS.toLocaleString('en')} transcripts, ${seeded.segments.toLocaleString('en')} segments in ${seeded.seconds.toFixed(0)} s`,
     );
     options.log('indexing with npm run reindex (PostgreSQL engine)');
-    const reindex = await promisify(execFile)(
-      process.execPath,
-      ['subgraphs/transcripts/dist/src/search/reindex-cli.js', '--concurrency', '2'],
-      { cwd: options.root, env, maxBuffer: 1 << 24 },
-    );
-    process.stderr.write(reindex.stderr);
-    lines.push(`search: ${reindex.stdout.trim()} (npm run reindex, 2 at a time)`);
+    const reindex = await reindexCli(options.root, env);
+    lines.push(`search: ${reindex} (npm run reindex, 2 at a time)`);
+    if (process.env.SEARCH_BENCH_INDEX_ONLY === 'true') {
+      // For tuning by hand: the seeded, indexed database stays (drop it yourself).
+      options.log(`kept ${databaseUrl}`);
+      keep = true;
+      return lines;
+    }
     const size = await db.query<{ table: string; index: string }>(
       `select pg_size_pretty(pg_total_relation_size('search_passage')) as table,
               pg_size_pretty(pg_relation_size('search_passage_document_viewers_index')) as index`,
@@ -111,9 +112,26 @@ export async function benchSearch(options: {
     await db.end().catch(() => undefined);
     await nc.close();
     await supervisor.stopAll();
-    await dropDatabase(databaseUrl).catch(() => undefined);
+    if (!keep) await dropDatabase(databaseUrl).catch(() => undefined);
     await deleteConsumersWithPrefix(options.natsUrl, consumerPrefix).catch(() => undefined);
   }
+}
+
+/** `npm run reindex` as a user runs it: its progress bar on our stderr, its summary line returned. */
+function reindexCli(root: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['subgraphs/transcripts/dist/src/search/reindex-cli.js', '--concurrency', '2'],
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output.trim()) : reject(new Error(`reindex exited ${code}`)),
+    );
+  });
 }
 
 /** Meetings, their visibility copy, one completed run each and its segments, in batches of whole meetings. */

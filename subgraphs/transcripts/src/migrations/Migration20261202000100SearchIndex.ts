@@ -34,9 +34,12 @@ export class Migration20261202000100SearchIndex extends Migration {
     this.addSql(
       'create index if not exists "search_passage_document_viewers_index" on "search_passage" using gin ("document", "viewers")',
     );
-    this.addSql('create index if not exists "search_passage_meeting_index" on "search_passage" ("meeting_id")');
+    this.addSql(
+      'create index if not exists "search_passage_meeting_index" on "search_passage" ("meeting_id")',
+    );
     // Every configuration's reading of the same words, OR-ed: a row matches under its own language.
-    this.addSql(`create or replace function search_tsquery(config regconfig, words text, phrases jsonb, prefix text)
+    this
+      .addSql(`create or replace function search_tsquery(config regconfig, words text, phrases jsonb, prefix text)
       returns tsquery language plpgsql immutable parallel safe
       -- Stop words alone ("the") make PostgreSQL print a notice per call.
       set client_min_messages = warning as $$

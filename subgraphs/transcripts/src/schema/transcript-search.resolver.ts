@@ -15,13 +15,21 @@ export class TranscriptSearchResolver {
   })
   async searchTranscripts(
     @Ctx() ctx: TranscriptsContext,
-    @Arg('speaker', () => String, { nullable: true, description: "Only this speaker's passages (name or label)" })
+    @Arg('speaker', () => String, {
+      nullable: true,
+      description: "Only this speaker's passages (name or label)",
+    })
     speaker: string | null,
-    @Arg('language', () => String, { nullable: true, description: 'Only transcripts in this language, e.g. "ru"' })
+    @Arg('language', () => String, {
+      nullable: true,
+      description: 'Only transcripts in this language, e.g. "ru"',
+    })
     language: string | null,
     @Arg('to', () => Date, { nullable: true, description: 'Meetings before this time' }) to: Date | null,
-    @Arg('from', () => Date, { nullable: true, description: 'Meetings at or after this time' }) from: Date | null,
-    @Arg('meetingId', () => ID, { nullable: true, description: 'Only this meeting' }) meetingId: string | null,
+    @Arg('from', () => Date, { nullable: true, description: 'Meetings at or after this time' })
+    from: Date | null,
+    @Arg('meetingId', () => ID, { nullable: true, description: 'Only this meeting' })
+    meetingId: string | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('first', () => Int, {
       nullable: true,

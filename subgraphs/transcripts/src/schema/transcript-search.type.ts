@@ -19,7 +19,9 @@ export class TranscriptSearchHit {
   @Field(() => Meeting)
   meeting!: Meeting;
 
-  @Field(() => TranscriptSegment, { description: "The passage; for a title match, the transcript's first one" })
+  @Field(() => TranscriptSegment, {
+    description: "The passage; for a title match, the transcript's first one",
+  })
   segment!: TranscriptSegment;
 
   @Field({ description: 'The matched text, HTML-escaped, with the matched words in <mark>…</mark>' })

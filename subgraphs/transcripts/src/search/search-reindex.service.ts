@@ -34,7 +34,8 @@ export async function reindexAll(
     let next = 0;
     const worker = async () => {
       while (next < batch.length) {
-        documents += await indexer.syncMeeting(batch[next++]!);
+        const written = await indexer.syncMeeting(batch[next++]!);
+        documents += written;
         options.onProgress?.(++done, total);
       }
     };
