@@ -2,7 +2,7 @@
 // NATS, storage), e2e (*.e2e.spec: deployables as processes through the gateway); unset runs all.
 const roots = [
   'packages/*/dist',
-  'tools/*/dist',
+  'tools/dist',
   'subgraphs/*/dist',
   'gateway/dist',
   'workers/*/dist',

@@ -36,12 +36,12 @@ say "building (tsc -b)"
 npx tsc -b
 
 case "$command_name" in
-  start) exec node packages/dev-services/dist/src/cli/start-platform.js "$@" ;;
+  start) exec node tools/dist/src/cli/start-platform.js "$@" ;;
   test)
     node scripts/subgraph-schemas.js --check
-    exec node packages/dev-services/dist/src/cli/run-tests.js "$@"
+    exec node tools/dist/src/cli/run-tests.js "$@"
     ;;
-  bench) exec node packages/dev-services/dist/src/cli/run-benchmarks.js "$@" ;;
+  bench) exec node tools/dist/src/cli/run-benchmarks.js "$@" ;;
   scrape) exec node scraper/dist/src/main.js "$@" ;;
   reindex) exec node subgraphs/transcripts/dist/src/search/reindex-cli.js "$@" ;;
   *) say "unknown command $command_name"; exit 2 ;;

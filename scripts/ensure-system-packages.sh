@@ -7,7 +7,7 @@ need() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
 
 case "$command_name" in
   start) need ffprobe ffmpeg; need nats-server nats-server ;;
-  test) need ffprobe ffmpeg; need flite flite; need chromium chromium; need nats-server nats-server ;;
+  test) need ffprobe ffmpeg; need flite flite; need chromium chromium; need nats-server nats-server; need docker-compose docker-compose ;;
   bench) need ffprobe ffmpeg; need flite flite ;;
   scrape) need chromium chromium ;;
 esac

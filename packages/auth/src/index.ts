@@ -13,6 +13,11 @@ export {
   type SignOptions,
 } from './internal-identity.js';
 export { ReplayCache } from './replay-cache.js';
-export { readLocalSecrets, localSecretsFile } from './local-secrets.js';
+export {
+  LOCAL_SECRETS_MODE,
+  localSecretsFile,
+  readLocalSecrets,
+  writeLocalSecrets,
+} from './local-secrets.js';
 export { normalizeEmail, trustedEmail } from './email-address.js';
 export { canView, canModify, participantEmailOf, type AccessibleMeeting } from './meeting-access.js';

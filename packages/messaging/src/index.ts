@@ -1,4 +1,4 @@
-export { connectNats } from './connect-nats.js';
+export { connectNats, natsServers } from './connect-nats.js';
 export { ensureStreams, type StreamOptions } from './ensure-streams.js';
 export {
   runDurableConsumer,

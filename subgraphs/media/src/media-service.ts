@@ -3,7 +3,7 @@ import { openServiceBackbone } from '@mymeet/backbone';
 import { startSubgraph } from '@mymeet/server';
 import type { MediaConfig } from './config.js';
 import { mediaEntities } from './entities/index.js';
-import { consumeMediaImportJobs } from './events/media-import.consumer.js';
+import { consumeMediaImportJobs, importJobLifetimeMs } from './events/media-import.consumer.js';
 import { consumeMeetingState } from '@mymeet/meeting-access';
 import { meetingObjectPrefix } from './domain/object-keys.js';
 import { MediaAssetRepository } from './repositories/media-asset.repository.js';
@@ -45,7 +45,13 @@ export async function startMediaService(
     }),
     await consumeMediaImportJobs(orm, messaging, deps, config.imports, logger, kick),
   ];
-  const sweeper = startMediaSweeper(orm, deps.storage, config.uploads, logger, kick);
+  const sweeper = startMediaSweeper(
+    orm,
+    deps.storage,
+    { ...config.uploads, abandonedImportAfterMs: importJobLifetimeMs(config.imports) + 3_600_000 },
+    logger,
+    kick,
+  );
   const { schema } = await buildMediaSchema();
   const server = await startSubgraph({
     name: 'media',

@@ -8,7 +8,7 @@ import type { ObjectStoragePort } from './storage/object-storage.port.js';
 export function startMediaSweeper(
   orm: MikroORM,
   storage: ObjectStoragePort,
-  options: { abandonedAfterHours: number; sweepIntervalMs: number },
+  options: { abandonedAfterHours: number; sweepIntervalMs: number; abandonedImportAfterMs: number },
   logger: Logger,
   afterCommit: () => void,
 ): { stop(): Promise<void> } {
@@ -18,12 +18,14 @@ export function startMediaSweeper(
     const sweeper = new MediaSweeper(new MediaAssetRepository(orm.em.fork(), afterCommit), storage, {
       abandonedAfterHours: options.abandonedAfterHours,
       completionGraceMs: DEFAULT_COMPLETION_GRACE_MS,
+      abandonedImportAfterMs: options.abandonedImportAfterMs,
       batchSize: 100,
     });
     running = sweeper
       .sweep()
       .then((result) => {
-        if (result.abortedUploads || result.expiredAssets) logger.info(result, 'media sweep');
+        if (result.abortedUploads || result.expiredAssets || result.abandonedImports)
+          logger.info(result, 'media sweep');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'media sweep failed; will retry'))
       .finally(() => (running = undefined));

@@ -3,36 +3,20 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import type { AuthenticatedUser } from '@mymeet/auth';
-import { createLogger } from '@mymeet/core';
-import { openDatabase, type MikroORM } from '@mymeet/database';
-import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
-import { deleteConsumersWithPrefix } from '@mymeet/messaging';
-import {
-  dropDatabase,
-  eventually,
-  subgraphClient,
-  testDatabaseUrl,
-  testNatsUrl,
-  testSecrets,
-  type GraphQLResponse,
-} from '@mymeet/testing';
-import { loadMediaConfig } from '../src/config.js';
-import { mediaEntities } from '../src/entities/index.js';
-import { startMediaService, type RunningMediaService } from '../src/media-service.js';
-import { mediaMigrations } from '../src/migrations/index.js';
+import type { MikroORM } from '@mymeet/database';
+import { eventually, type GraphQLResponse } from '@mymeet/testing';
 import { MediaAssetRepository } from '../src/repositories/media-asset.repository.js';
 import { MediaSweeper } from '../src/services/cleanup/media-sweeper.service.js';
-import { createS3Client } from '../src/storage/s3-client.factory.js';
-import { S3ObjectStorage } from '../src/storage/s3-object-storage.adapter.js';
+import type { S3ObjectStorage } from '../src/storage/s3-object-storage.adapter.js';
 import { startFixtureHttpServer, type FixtureHttpServer } from './support/fixture-http-server.js';
-import { publishEvent, readEvent, takeJobs, waitForCatchUp } from './support/jetstream-probe.js';
+import { publishEvent, readEvent, takeJobs } from './support/jetstream-probe.js';
 import { makeMediaFixtures, type MediaFixtures } from './support/media-fixtures.js';
+import { startMediaHarness, type MediaHarness } from './support/media-harness.js';
 import {
   COMPLETE_UPLOAD,
   REQUEST_UPLOAD,
@@ -49,17 +33,11 @@ const sha256Of = async (url: string) => sha256(new Uint8Array(await (await fetch
 
 describe('media subgraph against PostgreSQL, NATS and S3', function () {
   this.timeout(120_000);
-  const databaseUrl = testDatabaseUrl('media');
-  const secrets = testSecrets();
-  const consumerPrefix = `media-test-${randomUUID().slice(0, 8)}`;
-  const bucket = `media-api-${randomUUID().slice(0, 8)}`;
   const alice: AuthenticatedUser = { sub: `alice-${randomUUID()}`, email: 'alice@example.com', roles: [] };
   const bob: AuthenticatedUser = { sub: `bob-${randomUUID()}`, email: 'bob@example.com', roles: [] };
   const eve: AuthenticatedUser = { sub: `eve-${randomUUID()}`, email: 'eve@example.com', roles: [] };
-  let s3: LocalS3Server;
-  let s3Dir: string;
+  let h: MediaHarness;
   let storage: S3ObjectStorage;
-  let service: RunningMediaService;
   let orm: MikroORM;
   let nc: NatsConnection;
   let fixtures: MediaFixtures;
@@ -67,7 +45,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   let site: FixtureHttpServer;
 
   const call = (user: AuthenticatedUser, query: string, variables: Record<string, unknown> = {}) =>
-    subgraphClient(`${service.url}/graphql`, 'media', secrets.INTERNAL_SECRET)(user, query, variables);
+    h.call(user, query, variables);
 
   async function newMeeting(owner = alice, participants: string[] = ['bob@example.com']): Promise<string> {
     const meetingId = randomUUID();
@@ -132,8 +110,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
   };
 
   before(async () => {
-    s3Dir = await mkdtemp(join(tmpdir(), 'media-api-s3-'));
-    [s3, fixtures] = await Promise.all([startLocalS3Server({ directory: s3Dir }), makeMediaFixtures()]);
+    fixtures = await makeMediaFixtures();
     bigMp3 = join(fixtures.dir, 'long-speech.mp3');
     // About 7 MB: more than one 5 MiB part.
     await run('ffmpeg', [
@@ -142,13 +119,6 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       ...'-t 180 -c:a libmp3lame -b:a 320k'.split(' '),
       bigMp3,
     ]);
-    const client = createS3Client({
-      region: 'us-east-1',
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      credentials: s3.credentials,
-    });
-    storage = new S3ObjectStorage({ bucket, client });
     site = await startFixtureHttpServer(
       {
         '/talk.mp3': (_req, res) => {
@@ -162,39 +132,19 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       },
       '127.0.0.2',
     );
-    const config = loadMediaConfig({
-      ...secrets,
-      MEDIA_DATABASE_URL: databaseUrl,
-      MEDIA_PORT: '0',
-      NATS_URL: testNatsUrl(),
-      MEDIA_CONSUMER_PREFIX: consumerPrefix,
-      MEDIA_CONSUMER_START: 'new',
-      LOG_LEVEL: 'silent',
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-      S3_BUCKET: bucket,
+    h = await startMediaHarness('media', {
       MEDIA_MAX_UPLOAD_BYTES: String(50 * MiB),
       MEDIA_SINGLE_PUT_MAX_BYTES: String(MiB),
       MEDIA_PART_SIZE_BYTES: String(5 * MiB),
       OUTBOUND_ALLOWED_HOSTS: `127.0.0.2:${site.port}`,
     });
-    service = await startMediaService(config, createLogger('media-test', 'silent'));
-    orm = await openDatabase({ url: databaseUrl, entities: mediaEntities, migrations: mediaMigrations });
-    nc = await connect({ servers: testNatsUrl() });
-    await waitForCatchUp(nc, 'STATE', `${consumerPrefix}-meeting-state`);
+    ({ storage, orm, nc } = h);
   });
 
   after(async () => {
-    await service?.stop();
-    await orm?.close();
-    await nc?.close();
-    await deleteConsumersWithPrefix(testNatsUrl(), consumerPrefix);
-    await dropDatabase(databaseUrl);
+    await h?.stop();
     await site?.stop();
-    await s3?.stop();
     await fixtures?.remove();
-    if (s3Dir) await rm(s3Dir, { recursive: true, force: true });
   });
 
   it('uploads a real MP3 with one presigned PUT, validates it READY and queues its transcription', async () => {
@@ -559,6 +509,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
     const sweeper = new MediaSweeper(new MediaAssetRepository(orm.em.fork()), storage, {
       abandonedAfterHours: 24,
       completionGraceMs: 3_600_000,
+      abandonedImportAfterMs: 6 * 3_600_000,
       batchSize: 10,
     });
     const result = await sweeper.sweep();

@@ -13,6 +13,7 @@ import { transcriptIdFor } from '../src/domain/transcript-id.js';
 import { MediaAssetEntity } from '../src/entities/media-asset.entity.js';
 import { buildMediaDependencies } from '../src/media-dependencies.factory.js';
 import { MediaAssetRepository } from '../src/repositories/media-asset.repository.js';
+import { MediaSweeper } from '../src/services/cleanup/media-sweeper.service.js';
 import { MediaImportService } from '../src/services/imports/media-import.service.js';
 import { startFixtureHttpServer, type FixtureHttpServer } from './support/fixture-http-server.js';
 import { startMediaHarness, type MediaHarness } from './support/media-harness.js';
@@ -215,6 +216,53 @@ describe('URL import jobs: limits, one run per import, dead letters', function (
     assert.equal(site.hits.get('/hangs.mp3'), 2, 'one download per attempt');
     await eventually(async () => assert.equal(openHangs, 0, 'every download was aborted'));
     assert.deepEqual(await h.keysUnder(mediaObjectPrefix(meetingId, id)), []);
+  });
+
+  it('rejects imports that no delivery can finish any more, leaving queued and running ones alone', async () => {
+    const meetingId = await h.newMeeting(alice);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    const importRow = (fields: Partial<MediaAssetEntity>) => {
+      const asset = Object.assign(new MediaAssetEntity(), {
+        meetingId,
+        ownerId: `someone-${randomUUID()}`, // not alice: her import slots stay free
+        fileName: 'a.mp3',
+        contentType: 'audio/mpeg',
+        byteSize: 0,
+        status: MediaStatus.VALIDATING,
+        source: MediaSource.URL,
+        sourceUrl: `${site.base}/a.mp3`,
+        ...fields,
+      });
+      asset.objectKey = mediaObjectKey(meetingId, asset.id, 'a.mp3');
+      return asset;
+    };
+    const lostJob = importRow({ createdAt: hoursAgo(7) }); // never claimed
+    const deadRun = importRow({
+      createdAt: hoursAgo(8),
+      importLeaseToken: randomUUID(),
+      importLeaseUntil: hoursAgo(7),
+    });
+    const queued = importRow({ createdAt: hoursAgo(1) });
+    const running = importRow({
+      createdAt: hoursAgo(8),
+      importLeaseToken: randomUUID(),
+      importLeaseUntil: new Date(Date.now() + 30_000),
+    });
+    await h.orm.em.fork().persist([lostJob, deadRun, queued, running]).flush();
+    const sweeper = new MediaSweeper(new MediaAssetRepository(h.orm.em.fork()), h.storage, {
+      abandonedAfterHours: 24,
+      completionGraceMs: 3_600_000,
+      abandonedImportAfterMs: 6 * 3_600_000,
+      batchSize: 10,
+    });
+    assert.equal((await sweeper.sweep()).abandonedImports, 2);
+    for (const asset of [lostJob, deadRun]) {
+      const swept = await read(alice, asset.id);
+      assert.equal(swept.status, 'REJECTED');
+      assert.equal(swept.rejectionCode, 'IMPORT_FAILED');
+    }
+    assert.equal((await read(alice, queued.id)).status, 'VALIDATING');
+    assert.equal((await read(alice, running.id)).status, 'VALIDATING');
   });
 
   it('stats: an import of a 1-minute MP3 through the job', async () => {

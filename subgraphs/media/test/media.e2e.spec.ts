@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { mintDevToken } from '@mymeet/auth';
-import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
+import { startLocalS3Server, type LocalS3Server } from '@mymeet/tools';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportResultSchema } from './report-result.js';
 
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
 const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
@@ -97,6 +98,23 @@ export const eventCatalogue = {
   }),
   /** A report run was created; later events of other runs of the meeting no longer move it. */
   'report.queued': z.object({ reportId: z.uuid() }),
+  /** The report worker's progress on a run. */
+  'report.progress': z.object({
+    reportId: z.uuid(),
+    stage: z.enum(['READING', 'ANALYSING', 'COMBINING', 'RENDERING']),
+    percent: z.number().min(0).max(100),
+  }),
+  /**
+   * The worker's result, inline (bounded by REPORT_LIMITS); the reports service stores it, then
+   * publishes `report.completed`, so a READY meeting's report is always readable.
+   */
+  'report.generated': z.object({
+    reportId: z.uuid(),
+    model: z.string().min(1),
+    language: z.string().nullish(),
+    result: reportResultSchema,
+  }),
+  /** Published by the reports service once the result is stored. */
   'report.completed': z.object({ reportId: z.uuid() }),
   'report.failed': z.object({ reportId: z.uuid(), reason: z.string() }),
 } as const;

@@ -14,6 +14,15 @@ export interface ImportJobSettings {
   retryDelaysMs: number[];
 }
 
+/** The longest an import job can take over all its attempts and the delays between them. */
+export function importJobLifetimeMs(settings: ImportJobSettings): number {
+  const delays = Array.from(
+    { length: settings.attempts - 1 },
+    (_, i) => settings.retryDelaysMs[Math.min(i, settings.retryDelaysMs.length - 1)] ?? 0,
+  );
+  return settings.attempts * settings.attemptTimeoutMs + delays.reduce((sum, d) => sum + d, 0);
+}
+
 /**
  * Runs `media-import` jobs, shared by every media instance. Heartbeats keep a long download alive;
  * a crash mid-import gets the job redelivered; a job given up on (every attempt failed, crashed or

@@ -116,11 +116,18 @@ export class MediaAssetRepository {
     return this.em.findOne(MediaAssetEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
-  /** Imports whose run stopped renewing its lease before `before` (no delivery is left to finish them). */
+  /**
+   * Imports nobody can still be working on: last renewed (or, never claimed, created) before
+   * `before`, long past every attempt the job had. Locked so parallel sweepers skip them.
+   */
   findAbandonedImportsForUpdate(before: Date, limit: number): Promise<MediaAssetEntity[]> {
     return this.em.find(
       MediaAssetEntity,
-      { status: MediaStatus.VALIDATING, source: MediaSource.URL, importLeaseUntil: { $lt: before } },
+      {
+        status: MediaStatus.VALIDATING,
+        source: MediaSource.URL,
+        $or: [{ importLeaseUntil: { $lt: before } }, { importLeaseUntil: null, createdAt: { $lt: before } }],
+      },
       { limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
     );
   }

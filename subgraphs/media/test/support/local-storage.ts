@@ -1,4 +1,4 @@
-import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
+import { startLocalS3Server, type LocalS3Server } from '@mymeet/tools';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

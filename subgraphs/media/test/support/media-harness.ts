@@ -7,7 +7,7 @@ import { connect, type NatsConnection } from 'nats';
 import type { AuthenticatedUser } from '@mymeet/auth';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
-import { startLocalS3Server, type LocalS3Server } from '@mymeet/dev-services';
+import { startLocalS3Server, type LocalS3Server } from '@mymeet/tools';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
