@@ -4,6 +4,7 @@ import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
+import { benchReports } from '../bench/report-bench.js';
 import { benchTranscripts } from '../bench/transcripts-bench.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
@@ -125,6 +126,9 @@ try {
   });
   console.log('');
   for (const line of transcripts) console.log(line);
+  const reports = await benchReports({ root, natsUrl: nats.url, log });
+  console.log('');
+  for (const line of reports) console.log(line);
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);
