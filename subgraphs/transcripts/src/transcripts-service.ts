@@ -6,6 +6,7 @@ import type { TranscriptsConfig } from './config.js';
 import { transcriptsEntities } from './entities/index.js';
 import { consumeMediaReady } from './events/media-ready.consumer.js';
 import { consumeWorkerEvents } from './events/worker-events.consumer.js';
+import { answerSegmentReads } from './internal/segments.responder.js';
 import { transcriptsMigrations } from './migrations/index.js';
 import { startMissingSegmentsTimer } from './missing-segments.timer.js';
 import { buildTranscriptsSchema } from './schema/build-transcripts-schema.js';
@@ -60,6 +61,8 @@ export async function startTranscriptsService(
       deliverFrom: config.consumerStart,
     })),
   ];
+  // The report worker reads a run's segments through this, page by page.
+  const segmentReads = answerSegmentReads(orm, messaging.nc, logger);
   const sweeper = startMissingSegmentsTimer(
     orm,
     { timeoutMs: config.missingSegmentsTimeoutMs, intervalMs: config.sweepIntervalMs },
@@ -80,6 +83,7 @@ export async function startTranscriptsService(
     stop: async () => {
       await server.stop();
       await sweeper.stop();
+      await segmentReads.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await searchEngine.close();
       await backbone.close();

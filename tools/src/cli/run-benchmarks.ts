@@ -4,6 +4,7 @@ import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
+import { benchReports } from '../bench/report-bench.js';
 import { benchSearch } from '../bench/search-bench.js';
 import { benchTranscripts } from '../bench/transcripts-bench.js';
 import { ensurePostgres } from '../embedded-postgres.js';
@@ -11,7 +12,7 @@ import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
-// `npm run bench [-- api transcripts search]`: the meetings API through the gateway and straight at the
+// `npm run bench [-- api transcripts reports search]`: the meetings API through the gateway and straight at the
 // subgraph, the transcripts service, and transcript search, on this machine (all of them by default).
 const suites = process.argv.slice(2);
 const wanted = (suite: string) => suites.length === 0 || suites.includes(suite);
@@ -133,6 +134,11 @@ try {
     const transcripts = await benchTranscripts(services);
     console.log('');
     for (const line of transcripts) console.log(line);
+  }
+  if (wanted('reports')) {
+    const reports = await benchReports({ root, natsUrl: nats.url, log });
+    console.log('');
+    for (const line of reports) console.log(line);
   }
   if (wanted('search')) {
     const search = await benchSearch(services);
