@@ -49,12 +49,15 @@ export const COST_MODEL: CostModel = {
     'ReportDelivery.recipients': 50,
     'ReportDelivery.accepted': 50,
     'ReportDelivery.rejected': 50,
+    'TranscriptSearchConnection.edges': 1,
   },
   defaultPageSizes: {
     // meetings/src/services/meeting.service.ts PAGE_SIZE.default.
     'Query.meetings': 20,
     // transcripts/src/domain/segment-cursor.ts SEGMENT_PAGE.default.
     'Transcript.segments': 100,
+    // transcripts/src/search/transcript-search.service.ts SEARCH_PAGE.default.
+    'Query.searchTranscripts': 20,
   },
   mutations: {
     'Mutation.createMeeting': { cost: 10, maxPerOperation: 10 },

@@ -7,6 +7,7 @@ export { spawnService, repoRoot, type SpawnedService } from './spawn-service.js'
 export { publishEvent, deliverAgain, eventsOf, takeJobs } from './jetstream-probe.js';
 export { subgraphClient } from './subgraph-client.js';
 export { waitForCatchUp } from './wait-for-catch-up.js';
+export { answerSegmentRequests } from './segments-responder.js';
 export { wordErrorRate, wordEdits, normaliseWords } from './word-error-rate.js';
 export {
   synthesizeRecording,

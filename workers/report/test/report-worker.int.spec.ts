@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { createJob, jobSubject, reportResultSchema, type TranscriptSegmentRecord } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
-import { eventsOf, eventually, testNatsUrl } from '@mymeet/testing';
+import { answerSegmentRequests, eventsOf, eventually, testNatsUrl } from '@mymeet/testing';
 import { loadReportWorkerConfig } from '../src/config.js';
 import { startReportWorker } from '../src/report-worker.js';
-import { answerSegmentRequests } from './support/fake-transcripts-responder.js';
 import { ENGLISH_PLANNING, MEETING_DAY } from './support/planning-meetings.js';
 
 describe('report worker against NATS', function () {

@@ -10,6 +10,9 @@ const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: 
  */
 const meetingVersion = z.number().int().positive();
 
+/** When the meeting takes place (its scheduled time, else its creation): what searches filter dates by. */
+const meetingTime = z.iso.datetime({ offset: true }).nullish();
+
 /**
  * Which delivery of the `jobs.asr` job produced a worker event (1 on the first; the handler's
  * `attempt`). A redelivered job's segments and completion replace an earlier attempt's, even when
@@ -23,11 +26,13 @@ export const eventCatalogue = {
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    occursAt: meetingTime,
   }),
   'meeting.updated': meetingAccess.extend({
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    occursAt: meetingTime,
   }),
   'meeting.deleted': z.object({ ownerId: z.string().min(1), version: meetingVersion }),
   'media.ready': z.object({
@@ -80,6 +85,16 @@ export const eventCatalogue = {
     transcriptId: z.uuid(),
     segmentCount: z.number().int().nonnegative(),
     wordCount: z.number().int().nonnegative(),
+  }),
+  /** The owner corrected a segment's text (`editTranscriptSegment`); search re-reads it. */
+  'transcript.segment_edited': z.object({
+    transcriptId: z.uuid(),
+    index: z.number().int().nonnegative(),
+  }),
+  /** The owner named a speaker of a run (`nameSpeaker`); search re-reads the run's segments. */
+  'transcript.speaker_named': z.object({
+    transcriptId: z.uuid(),
+    label: z.string(),
   }),
   /** A report run was created; later events of other runs of the meeting no longer move it. */
   'report.queued': z.object({ reportId: z.uuid() }),
