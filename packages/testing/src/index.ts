@@ -8,3 +8,10 @@ export { publishEvent, deliverAgain, eventsOf, readEvent, takeJobs } from './jet
 export { subgraphClient } from './subgraph-client.js';
 export { waitForCatchUp } from './wait-for-catch-up.js';
 export { answerSegmentRequests } from './segments-responder.js';
+export { wordErrorRate, wordEdits, normaliseWords } from './word-error-rate.js';
+export {
+  synthesizeRecording,
+  type SpokenTurn,
+  type SynthesizedRecording,
+  type SynthesisOptions,
+} from './speech-recording.js';
