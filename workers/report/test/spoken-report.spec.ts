@@ -25,7 +25,13 @@ async function generate(
   const report = await pipeline.generate(
     {
       segments,
-      request: { template: 'SUMMARY', instructions: null, language, referenceDate: MEETING_DAY, participants },
+      request: {
+        template: 'SUMMARY',
+        instructions: null,
+        language,
+        referenceDate: MEETING_DAY,
+        participants,
+      },
     },
     { signal: new AbortController().signal },
   );
@@ -34,7 +40,8 @@ async function generate(
 
 const tasks = (report: ReportResult) =>
   report.actionItems.map(({ text, owner, dueDate, segments }) => ({ text, owner, dueDate, segments }));
-const decisions = (report: ReportResult) => report.decisions.map(({ text, segments }) => ({ text, segments }));
+const decisions = (report: ReportResult) =>
+  report.decisions.map(({ text, segments }) => ({ text, segments }));
 const sentencesOf = (text: string) => text.split(/(?<=[.?!])\s+/);
 
 describe('the offline report on unpunctuated lowercase speech (PocketSphinx output)', () => {
@@ -97,6 +104,9 @@ describe('the offline report on unpunctuated lowercase speech (PocketSphinx outp
     const report = await generate(SPOKEN_RUSSIAN, 'ru', SPOKEN_RUSSIAN_PARTICIPANTS);
     assert.deepEqual(decisions(report), SPOKEN_RUSSIAN_EXPECTED.decisions);
     assert.deepEqual(tasks(report), SPOKEN_RUSSIAN_EXPECTED.actionItems);
-    assert.match(report.markdown, /- \[ \] Борис отправит клиентам обновлённый план до пятницы\. — \*\*Борис\*\*/);
+    assert.match(
+      report.markdown,
+      /- \[ \] Борис отправит клиентам обновлённый план до пятницы\. — \*\*Борис\*\*/,
+    );
   });
 });

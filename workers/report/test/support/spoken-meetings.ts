@@ -39,12 +39,7 @@ export const FIELD_PARTICIPANTS: Participant[] = [
 
 /** A planning meeting: four tasks (one of them a follow-up meeting), two decisions, a question. */
 export const SPOKEN_PLANNING = spoken([
-  [
-    null,
-    'good morning everyone thanks for joining the planning meeting for the spring release',
-    400,
-    5200,
-  ],
+  [null, 'good morning everyone thanks for joining the planning meeting for the spring release', 400, 5200],
   [
     null,
     'the beta feedback was mostly positive but several customers reported slow exports on large projects',
@@ -58,12 +53,7 @@ export const SPOKEN_PLANNING = spoken([
     18200,
     24300,
   ],
-  [
-    null,
-    'for the marketing budget i propose the webinar series rather than paid ads',
-    25500,
-    29800,
-  ],
+  [null, 'for the marketing budget i propose the webinar series rather than paid ads', 25500, 29800],
   [null, 'okay we agreed that the marketing budget goes to the webinar series', 31000, 35100],
   [
     null,
@@ -121,12 +111,7 @@ export const SPOKEN_PLANNING_EXPECTED = {
 export const SPOKEN_RUSSIAN = spoken([
   [null, 'доброе утро коллеги начинаем планёрку по весеннему релизу', 300, 4800],
   [null, 'отзывы о бета версии хорошие но клиенты жалуются на медленный экспорт', 6000, 11000],
-  [
-    null,
-    'конец марта не успеваем поэтому мы решили перенести релиз на апрель',
-    12200,
-    16900,
-  ],
+  [null, 'конец марта не успеваем поэтому мы решили перенести релиз на апрель', 12200, 16900],
   [null, 'по бюджету на маркетинг договорились что всё уходит на вебинары', 18100, 22400],
   [
     null,
