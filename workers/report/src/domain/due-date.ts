@@ -81,6 +81,14 @@ const whichGroup = (match: RegExpExecArray, offset: number, count: number) => {
   return -1;
 };
 
+const RULES = new Map<ReportLanguage, Rule[]>();
+/** Built once per language: every sentence of a transcript is looked at. The patterns hold no state. */
+function rulesOf(language: ReportLanguage): Rule[] {
+  let known = RULES.get(language);
+  if (!known) RULES.set(language, (known = rules(language)));
+  return known;
+}
+
 function rules(language: ReportLanguage): Rule[] {
   const shared: Rule[] = [
     {
@@ -187,7 +195,7 @@ const VAGUE: Record<ReportLanguage, RegExp> = {
 /** The first due date a sentence states, resolved against the meeting's day. */
 export function findDueDate(sentence: string, language: ReportLanguage, reference: Date): DueDate | null {
   let best: { index: number; calendar: boolean; text: string; date: Date | null } | null = null;
-  for (const rule of rules(language)) {
+  for (const rule of rulesOf(language)) {
     const match = rule.pattern.exec(sentence);
     if (!match) continue;
     const calendar = rule.calendar === true;

@@ -15,7 +15,9 @@ karen kate katie keith kelly kevin kim kyle larry laura lauren leo linda lisa li
 martin mary matt matthew megan melissa michael michelle mike monica nancy natalie nathan nick nicole noah olga
 oliver olivia oscar pablo pam patrick paul peter phil priya rachel raj rebecca richard rick robert ryan sam samuel
 sandra sara sarah scott sean simon sophia sophie stephen steve steven susan tanya thomas tim timothy tina tom tony
-tyler vera victor victoria vincent walter wendy william zoe`;
+tyler vera victor victoria vincent walter wendy william zoe agnes boris denis doris douglas iris marcus nicholas
+alexei alexey andrei andrey anastasia dmitri dmitry ekaterina igor ivan katya mikhail misha natasha nikolai oleg pavel
+sasha sergei sergey svetlana tatiana vladimir yulia yuri`;
 
 const RU = `александр александра алексей алёша алеша алина алла анастасия анатолий андрей анна антон аня арина
 арсений артём артем богдан борис боря вадим валентин валентина валерий варвара василий вася вера вероника виктор

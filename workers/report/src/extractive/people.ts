@@ -20,6 +20,8 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
  * without capitals are matched against them case-insensitively, across Cyrillic and Latin spelling.
  */
 export class People {
+  private readonly seen = new Map<string, string | null>();
+
   private constructor(private readonly people: readonly Person[]) {}
 
   static of(participants: readonly Participant[] = [], speakers: readonly string[] = []): People {
@@ -41,6 +43,16 @@ export class People {
 
   /** The person a word of the transcript names, shown as the report should show them; null when none. */
   known(word: string): string | null {
+    if (this.people.length === 0) return null;
+    // Every word of a transcript is asked about, most of them many times.
+    const cached = this.seen.get(word);
+    if (cached !== undefined) return cached;
+    const found = this.lookUp(word);
+    this.seen.set(word, found);
+    return found;
+  }
+
+  private lookUp(word: string): string | null {
     const lower = word.toLowerCase();
     let found = this.people.filter((person) => person.words.includes(lower));
     if (found.length === 0 && lower.length >= 3) {

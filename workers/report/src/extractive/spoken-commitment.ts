@@ -40,6 +40,8 @@ const DETERMINERS = new Set(
     ' ',
   ),
 );
+/** "about budget can you…": a name seldom follows a preposition straight after. */
+const PREPOSITIONS = new Set('about for of on in with to from at by into regarding'.split(' '));
 
 const RU_ADVERB = /^(?:тогда|также|сам|сама|уже|ещё|еще|обязательно|пожалуйста)$/u;
 const RU_ORDER = new RegExp(`^${RU_IMPERATIVE.replace('(?:пожалуйста,?\\s+)?', '')}$`, 'u');
@@ -47,8 +49,8 @@ const RU_CAN = /^(?:сможешь|можешь|возьм[её]шь|сможе�
 /**
  * Whether the lower-case words at `at` name someone who takes on work: "bob will update…",
  * "carol can you prepare…", "борис отправит…", "дмитрий проверь…". A name the meeting knows (or
- * a common first name) may promise any verb; an unknown word only a task verb after "will", and
- * not inside a noun phrase, so "the pricing table will update" names no one.
+ * a common first name) may promise any verb; an unknown word only a task verb after "will" (or be
+ * asked "can you"), and not inside a noun phrase, so "the pricing table will update" names no one.
  */
 export function commitmentAt(
   words: readonly string[],
@@ -64,7 +66,7 @@ export function commitmentAt(
   const after = at + span;
   if (language === 'ru') return known ? russianPromise(words, after, name) : null;
   const rest = words.slice(after, after + 6).join(' ');
-  if (EN_ADDRESS.test(rest)) return known ? { name, end: after + 2 } : null;
+  if (EN_ADDRESS.test(rest)) return known || looksLikeSomeone(words, at) ? { name, end: after + 2 } : null;
   if (known) {
     const promise = EN_PROMISE.exec(rest);
     if (!promise) return null;
@@ -102,7 +104,8 @@ function looksLikeSomeone(words: readonly string[], at: number): boolean {
   const word = words[at]!;
   if (word.length < 3 || isStopword(word, 'en') || NOT_NAMES.has(capitalise(word))) return false;
   if (/(?:s|ing|tion|ment|ness|ity|ers)$/u.test(word)) return false;
-  return !DETERMINERS.has(words[at - 1] ?? '') && !DETERMINERS.has(words[at - 2] ?? '');
+  const before = words[at - 1] ?? '';
+  return !DETERMINERS.has(before) && !PREPOSITIONS.has(before) && !DETERMINERS.has(words[at - 2] ?? '');
 }
 
 function wordCount(text: string): number {
