@@ -30,6 +30,8 @@ export const COST_MODEL: CostModel = {
     'TranscriptSegmentConnection.edges': 1,
     // Transcription runs per meeting (one per recording and per retranscription): a working bound.
     'Meeting.transcripts': 20,
+    // subgraphs/meetings/src/domain/meeting-input.ts LIMITS.vocabularyTerms.
+    'Meeting.vocabulary': 100,
     // reports/src/domain/report-vocabulary.ts REPORT_POLICY and contracts' REPORT_LIMITS.
     'Meeting.reports': 50,
     'Report.keyPoints': 25,
