@@ -30,6 +30,8 @@ export const COST_MODEL: CostModel = {
     'TranscriptSegmentConnection.edges': 1,
     // Transcription runs per meeting (one per recording and per retranscription): a working bound.
     'Meeting.transcripts': 20,
+    // subgraphs/meetings/src/domain/meeting-input.ts LIMITS.vocabularyTerms.
+    'Meeting.vocabulary': 100,
     // reports/src/domain/report-vocabulary.ts REPORT_POLICY and contracts' REPORT_LIMITS.
     'Meeting.reports': 50,
     'Report.keyPoints': 25,
@@ -49,12 +51,15 @@ export const COST_MODEL: CostModel = {
     'ReportDelivery.recipients': 50,
     'ReportDelivery.accepted': 50,
     'ReportDelivery.rejected': 50,
+    'TranscriptSearchConnection.edges': 1,
   },
   defaultPageSizes: {
     // meetings/src/services/meeting.service.ts PAGE_SIZE.default.
     'Query.meetings': 20,
     // transcripts/src/domain/segment-cursor.ts SEGMENT_PAGE.default.
     'Transcript.segments': 100,
+    // transcripts/src/search/transcript-search.service.ts SEARCH_PAGE.default.
+    'Query.searchTranscripts': 20,
   },
   mutations: {
     'Mutation.createMeeting': { cost: 10, maxPerOperation: 10 },

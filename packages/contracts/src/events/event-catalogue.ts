@@ -4,11 +4,17 @@ import { reportResultSchema } from './report-result.js';
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
 const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
 
+/** What events published before meetings were versioned count as (the STATE stream keeps them for good). */
+export const LEGACY_MEETING_VERSION = 0;
+
 /**
  * The meeting's version after the change the event announces (1 when created, +1 per change, the
  * deletion included): consumers apply a lifecycle event only when it is newer than what they hold.
  */
-const meetingVersion = z.number().int().positive();
+const meetingVersion = z.number().int().nonnegative().default(LEGACY_MEETING_VERSION);
+
+/** When the meeting takes place (its scheduled time, else its creation): what searches filter dates by. */
+const meetingTime = z.iso.datetime({ offset: true }).nullish();
 
 /**
  * Which delivery of the `jobs.asr` job produced a worker event (1 on the first; the handler's
@@ -23,11 +29,16 @@ export const eventCatalogue = {
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    /** Names and terms the speech engine should expect. */
+    vocabulary: z.array(z.string()).optional(),
+    occursAt: meetingTime,
   }),
   'meeting.updated': meetingAccess.extend({
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    vocabulary: z.array(z.string()).optional(),
+    occursAt: meetingTime,
   }),
   'meeting.deleted': z.object({ ownerId: z.string().min(1), version: meetingVersion }),
   'media.ready': z.object({
@@ -80,6 +91,16 @@ export const eventCatalogue = {
     transcriptId: z.uuid(),
     segmentCount: z.number().int().nonnegative(),
     wordCount: z.number().int().nonnegative(),
+  }),
+  /** The owner corrected a segment's text (`editTranscriptSegment`); search re-reads it. */
+  'transcript.segment_edited': z.object({
+    transcriptId: z.uuid(),
+    index: z.number().int().nonnegative(),
+  }),
+  /** The owner named a speaker of a run (`nameSpeaker`); search re-reads the run's segments. */
+  'transcript.speaker_named': z.object({
+    transcriptId: z.uuid(),
+    label: z.string(),
   }),
   /** A report run was created; later events of other runs of the meeting no longer move it. */
   'report.queued': z.object({ reportId: z.uuid() }),

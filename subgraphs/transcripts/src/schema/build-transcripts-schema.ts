@@ -3,6 +3,7 @@ import { MeetingTranscriptResolver } from './meeting-transcript.resolver.js';
 import { Meeting } from './meeting.type.js';
 import { TranscriptMutationResolver } from './transcript-mutation.resolver.js';
 import { TranscriptProgressSubscription } from './transcript-progress.subscription.js';
+import { TranscriptSearchResolver } from './transcript-search.resolver.js';
 import { transcriptReferenceResolvers } from './transcript.reference.js';
 import { TranscriptResolver } from './transcript.resolver.js';
 
@@ -13,6 +14,7 @@ export function buildTranscriptsSchema(): Promise<SubgraphSchema> {
         TranscriptResolver,
         MeetingTranscriptResolver,
         TranscriptMutationResolver,
+        TranscriptSearchResolver,
         TranscriptProgressSubscription,
       ],
       // Reached only through federation (`_entities`), so not from a root field.

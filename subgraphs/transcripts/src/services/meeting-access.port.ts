@@ -6,6 +6,8 @@ export interface KnownMeeting {
   meetingId: string;
   ownerId: string;
   language: string | null;
+  /** Names and terms the speech engine should expect. */
+  vocabulary: string[];
 }
 
 /**

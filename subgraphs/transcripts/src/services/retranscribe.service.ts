@@ -64,6 +64,7 @@ export class RetranscribeService {
           mediaId: run.mediaId,
           objectKey: run.objectKey,
           language: effectiveLanguage,
+          vocabulary: meeting.vocabulary,
         },
         run.id,
       );

@@ -45,7 +45,7 @@ describe('recordValidationOutcome', () => {
           bitRate: 64000.4,
         },
       },
-      { language: 'en' },
+      { language: 'en', vocabulary: ['Quillbot'] },
       staged as unknown as MediaAssetRepository,
     );
     assert.equal(asset.status, MediaStatus.READY);
@@ -67,6 +67,8 @@ describe('recordValidationOutcome', () => {
           objectKey: asset.objectKey,
           language: 'en',
           meetingId: asset.meetingId,
+          vocabulary: ['Quillbot'],
+          durationSeconds: 60.1,
         },
       },
     ]);
@@ -79,12 +81,22 @@ describe('recordValidationOutcome', () => {
       facts: { durationSeconds: 60, container: 'mp3', audioCodec: 'mp3', sampleRate: 16000, channels: 1 },
     };
     const first = new StagingRecorder();
-    recordValidationOutcome(asset, accepted, { language: null }, first as unknown as MediaAssetRepository);
+    recordValidationOutcome(
+      asset,
+      accepted,
+      { language: null, vocabulary: [] },
+      first as unknown as MediaAssetRepository,
+    );
     const firstId = asset.transcriptId;
     // A second run (duplicate delivery, another instance) settling a fresh copy of the same row.
     const again = Object.assign(validatingAsset(), { id: asset.id });
     const second = new StagingRecorder();
-    recordValidationOutcome(again, accepted, { language: null }, second as unknown as MediaAssetRepository);
+    recordValidationOutcome(
+      again,
+      accepted,
+      { language: null, vocabulary: [] },
+      second as unknown as MediaAssetRepository,
+    );
     assert.equal(again.transcriptId, firstId);
     assert.equal(second.jobs[0]!.id, first.jobs[0]!.id, 'the job id deduplicates the second publish');
   });
@@ -95,7 +107,7 @@ describe('recordValidationOutcome', () => {
     recordValidationOutcome(
       asset,
       { accepted: false, reason: 'TRUNCATED', message: 'The file is incomplete.' },
-      { language: null },
+      { language: null, vocabulary: [] },
       staged as unknown as MediaAssetRepository,
     );
     assert.equal(asset.status, MediaStatus.REJECTED);

@@ -14,7 +14,7 @@ import type { ProbeOutcome } from './media-probe.service.js';
 export function recordValidationOutcome(
   asset: MediaAssetEntity,
   outcome: ProbeOutcome,
-  meeting: Pick<MeetingAccessEntity, 'language'>,
+  meeting: Pick<MeetingAccessEntity, 'language' | 'vocabulary'>,
   assets: MediaAssetRepository,
 ): void {
   asset.validationStartedAt = null;
@@ -46,7 +46,16 @@ export function recordValidationOutcome(
     byteSize: asset.byteSize,
     durationSeconds: facts.durationSeconds,
   });
-  assets.stageJob('asr', { ...common, meetingId: asset.meetingId }, asset.transcriptId);
+  assets.stageJob(
+    'asr',
+    {
+      ...common,
+      meetingId: asset.meetingId,
+      vocabulary: meeting.vocabulary,
+      durationSeconds: facts.durationSeconds,
+    },
+    asset.transcriptId,
+  );
 }
 
 export function rejectAsset(

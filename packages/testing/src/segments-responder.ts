@@ -9,7 +9,8 @@ import {
 
 /**
  * Plays the transcripts service's side of `internal.transcripts.segments` from memory, paging as
- * the contract says (and at most `pageCap` segments a page, to make paging visible in tests).
+ * the contract says (and at most `pageCap` segments a page, to make paging visible in tests), for
+ * report-worker tests and benchmarks that run without a transcripts service.
  */
 export function answerSegmentRequests(
   nc: NatsConnection,
