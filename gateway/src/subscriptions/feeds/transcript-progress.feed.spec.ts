@@ -78,8 +78,8 @@ describe('transcriptProgress feed', () => {
       event('transcript.progress', { transcriptId: T1, stage: 'DECODING', percent: 30 }),
       event('transcript.failed', { transcriptId: T1, reason: 'No speech found' }),
       event('transcript.segment', { transcriptId: T1, index: 3, startMs: 0, endMs: 1, text: 'late' }),
-      event('transcript.queued', { transcriptId: T2 }),
-      event('media.ready', { transcriptId: T2 }),
+      event('media.ready', { transcriptId: T2, mediaId: T2 }),
+      event('media.rejected', { mediaId: T2, reason: 'not audio' }),
     ]);
     assert.deepEqual(view(entries[1]), { stage: 'FAILED', percent: 30, terminal: true });
     assert.equal(entries[1]!.fields.message, 'No speech found');

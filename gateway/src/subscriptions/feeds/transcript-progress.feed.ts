@@ -16,7 +16,7 @@ interface TranscriptFeedState {
 }
 
 /**
- * `transcriptProgress`: transcript.queued → QUEUED; the worker's progress (its own stages), segments
+ * `transcriptProgress`: media.ready and transcript.queued → QUEUED; the worker's progress (its own stages), segments
  * (TRANSCRIBING) and completion (INDEXING: the transcripts service is storing it); transcript.ready →
  * COMPLETED at 100 and transcript.failed → FAILED end the run. Per run, stage and percent only move
  * forward, so a redelivered job or an event that overtook another never moves the bar back; events of
@@ -29,12 +29,17 @@ export const transcriptProgressFeed: ProgressFeed<TranscriptFeedState> = {
 
   apply(state, event) {
     const transcriptId = event.payload.transcriptId;
-    if (!event.kind.startsWith('transcript.') || typeof transcriptId !== 'string') return undefined;
+    const relevant = event.kind.startsWith('transcript.') || event.kind === 'media.ready';
+    if (!relevant || typeof transcriptId !== 'string') return undefined;
     const run = state.runs.get(transcriptId) ?? { stage: 'QUEUED', percent: 0, message: null, sealed: false };
     if (run.sealed) return undefined;
     state.runs.set(transcriptId, run);
     let segment: Record<string, unknown> | null = null;
     switch (event.kind) {
+      // media.ready names the run its transcription job fills and reaches the stream before the job
+      // does, so it is the first QUEUED a watcher sees; transcript.queued (a retranscription's only
+      // start) follows once the transcripts service has created the run.
+      case 'media.ready':
       case 'transcript.queued':
         break;
       case 'transcript.progress': {
