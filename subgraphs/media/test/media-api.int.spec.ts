@@ -204,6 +204,8 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       mediaId: asset.id,
       objectKey: ready.payload.objectKey,
       language: 'en',
+      vocabulary: [],
+      durationSeconds: asset.durationSeconds,
     });
     assert.deepEqual(
       await outboxJobs(asset.id),

@@ -443,6 +443,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       mediaId,
       objectKey: `meetings/${meetingId}/media/${mediaId}/standup.mp3`,
       language: 'en-GB',
+      vocabulary: [],
     });
     const queued = await eventually(async () => {
       const events = (await eventsOf(nc, meetingId, 'transcript.queued')).filter(
