@@ -20,9 +20,4 @@ export class BoundedMemo<V> {
     }
     return value;
   }
-
-  /** Replaces the value under `key` (e.g. a settled promise by its result), if it is still `expected`. */
-  replace(key: string, expected: V, value: V): void {
-    if (this.values.get(key) === expected) this.values.set(key, value);
-  }
 }

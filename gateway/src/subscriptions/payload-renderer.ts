@@ -18,6 +18,8 @@ interface RenderContext {
   topic: MeetingTopic;
 }
 
+const MAX_RENDERS_KEPT_PER_ENTRY = 32;
+
 export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
@@ -28,10 +30,9 @@ export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) 
  * `meeting(id)` call per event, not a thousand. Without entity fields a render is synchronous.
  */
 export class PayloadRenderer {
-  private readonly payloads: BoundedMemo<Buffer | Promise<Buffer>>;
+  // Per entry, by render key: looked up once per delivery, so without building a key string.
+  private readonly payloads = new WeakMap<FeedEntry, Map<string, Buffer | Promise<Buffer>>>();
   private readonly fetches: BoundedMemo<Promise<unknown>>;
-  private readonly entryIds = new WeakMap<FeedEntry, number>();
-  private nextEntryId = 0;
   // Objects from a federated answer: keyed by response key (aliases), so read by path key.
   private readonly federated = new WeakSet<object>();
 
@@ -40,31 +41,39 @@ export class PayloadRenderer {
     private readonly formatError: ErrorFormatter,
     memoCapacity: number,
   ) {
-    this.payloads = new BoundedMemo(memoCapacity);
     this.fetches = new BoundedMemo(memoCapacity);
   }
 
   /** The `next` payload (UTF-8 JSON) of the entry for the plan's operation. */
   payload(entry: FeedEntry, plan: SubscriptionPlan, topic: MeetingTopic): Buffer | Promise<Buffer> {
-    const key = `${this.entryId(entry)}|${plan.renderKey}`;
-    return this.payloads.get(key, () => {
-      const result = execute({
-        schema: plan.schema,
-        document: plan.document,
-        operationName: plan.operationName,
-        variableValues: plan.variables,
-        rootValue: { [plan.feed.field]: entry.fields },
-        contextValue: { plan, topic } satisfies RenderContext,
-        fieldResolver: this.resolveField,
-      });
-      if (!(result instanceof Promise)) return this.encode(result);
-      const pending = result.then((settled) => this.encode(settled));
-      void pending.then(
-        (bytes) => this.payloads.replace(key, pending, bytes),
-        () => undefined,
+    let byPlan = this.payloads.get(entry);
+    const known = byPlan?.get(plan.renderKey);
+    if (known) return known;
+    if (!byPlan) this.payloads.set(entry, (byPlan = new Map()));
+    const made = this.render(entry, plan, topic);
+    // Many different operations over one entry are rendered each time rather than all kept.
+    if (byPlan.size >= MAX_RENDERS_KEPT_PER_ENTRY) return made;
+    byPlan.set(plan.renderKey, made);
+    if (made instanceof Promise) {
+      made.then(
+        (bytes) => byPlan.set(plan.renderKey, bytes),
+        () => byPlan.delete(plan.renderKey),
       );
-      return pending;
+    }
+    return made;
+  }
+
+  private render(entry: FeedEntry, plan: SubscriptionPlan, topic: MeetingTopic): Buffer | Promise<Buffer> {
+    const result = execute({
+      schema: plan.schema,
+      document: plan.document,
+      operationName: plan.operationName,
+      variableValues: plan.variables,
+      rootValue: { [plan.feed.field]: entry.fields },
+      contextValue: { plan, topic } satisfies RenderContext,
+      fieldResolver: this.resolveField,
     });
+    return result instanceof Promise ? result.then((settled) => this.encode(settled)) : this.encode(result);
   }
 
   private encode({ errors, ...rest }: ExecutionResult): Buffer {
@@ -110,14 +119,5 @@ export class PayloadRenderer {
     if (Array.isArray(value)) for (const item of value) this.mark(item);
     else if (typeof value === 'object' && value !== null) this.federated.add(value);
     return value;
-  }
-
-  private entryId(entry: FeedEntry): number {
-    let id = this.entryIds.get(entry);
-    if (id === undefined) {
-      id = this.nextEntryId++;
-      this.entryIds.set(entry, id);
-    }
-    return id;
   }
 }

@@ -68,6 +68,7 @@ export class SubscriptionStream implements AsyncGenerator<never>, TopicSubscribe
   private busy = false;
   private pumping = false;
   private replay?: AsyncGenerator<FeedEntry>;
+  private feedLog?: FeedLog;
 
   constructor(private readonly source: StreamSource) {
     this.feed = source.feed;
@@ -122,7 +123,7 @@ export class SubscriptionStream implements AsyncGenerator<never>, TopicSubscribe
   }
 
   private get log(): FeedLog {
-    return this.source.lease.topic.log(this.feed);
+    return (this.feedLog ??= this.source.lease.topic.log(this.feed));
   }
 
   /** Where reading starts; without a cursor, the current state goes first. */

@@ -28,7 +28,7 @@ export function sendTextFrame(
     tcp !== undefined &&
     internals._sender?._state === 0 &&
     internals._extensions !== undefined &&
-    Object.keys(internals._extensions).length === 0;
+    isEmpty(internals._extensions);
   let length = 0;
   for (const part of parts) length += part.length;
   if (!direct) {
@@ -50,4 +50,9 @@ export function sendTextFrame(
   let offset = header;
   for (const part of parts) offset += part.copy(frame, offset);
   tcp.write(frame, done);
+}
+
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
