@@ -52,6 +52,14 @@ export async function followMeetingEvents(
     },
   });
   if ((await consumer.info(true)).num_pending === 0) markCaughtUp();
+  void (async () => {
+    // Recreations (after a gap, missed heartbeats or a reconnect) are normal but worth seeing.
+    for await (const status of await messages.status()) {
+      if (status.type === 'heartbeats_missed' || status.type === 'ordered_consumer_recreated') {
+        logger.info({ meetingId, status: status.type, data: status.data }, 'meeting consumer');
+      }
+    }
+  })().catch(() => undefined);
   return {
     stop: async () => {
       messages.stop();
