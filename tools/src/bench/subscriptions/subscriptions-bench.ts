@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { mintDevToken } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
+import { startPerRunNats } from '../../per-run-nats.js';
 import { ProcessSupervisor } from '../../process-supervisor.js';
 import { waitFor } from '../../wait-for.js';
 import type { SwarmConfig, SwarmMessage } from './swarm-protocol.js';
@@ -28,106 +29,117 @@ export async function benchSubscriptions(options: {
   log: (line: string) => void;
   counts?: number[];
 }): Promise<string[]> {
-  const secrets = {
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    INTERNAL_SECRET: randomBytes(32).toString('hex'),
-  };
-  const databaseUrl = serviceDatabaseUrl(
-    options.postgresUrl,
-    `mymeet_bench_subs_${randomBytes(4).toString('hex')}`,
-  );
-  const consumerPrefix = `bench-subs-${randomBytes(3).toString('hex')}`;
-  const env = {
-    ...process.env,
-    ...secrets,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    NATS_URL: options.natsUrl,
-    MEETINGS_DATABASE_URL: databaseUrl,
-    MEETINGS_PORT: String(MEETINGS_PORT),
-    MEETINGS_CONSUMER_PREFIX: consumerPrefix,
-    MEETINGS_CONSUMER_START: 'new',
-    GATEWAY_PORT: String(GATEWAY_PORT),
-    GATEWAY_METRICS_PORT: String(METRICS_PORT),
-    MEETINGS_SUBGRAPH_URL: `http://127.0.0.1:${MEETINGS_PORT}/graphql`,
-    SUPERGRAPH_PATH: resolve(options.root, 'supergraph.graphql'),
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    SUBSCRIPTION_MAX_CONNECTIONS_PER_USER: '10000',
-  };
-  for (const port of [GATEWAY_PORT, MEETINGS_PORT, METRICS_PORT]) {
-    const taken = await fetch(`http://127.0.0.1:${port}/health`).then(
-      () => true,
-      () => false,
-    );
-    if (taken) throw new Error(`port ${port} is taken (a process left from an interrupted bench?)`);
-  }
-  const supervisor = new ProcessSupervisor((name, code) => options.log(`${name} exited with ${code}`));
+  // A NATS of its own: a shared one (another `npm start` on this machine) would add its load to the figures.
+  const ownNats = await startPerRunNats(options.log);
+  const natsUrl = ownNats?.url ?? options.natsUrl;
   try {
-    for (const [name, entry, port] of [
-      ['meetings', 'subgraphs/meetings/dist/src/main.js', MEETINGS_PORT],
-      ['gateway', 'gateway/dist/src/main.js', GATEWAY_PORT],
-    ] as const) {
-      supervisor.start(`bench-${name}`, process.execPath, [entry], env, options.root);
-      await waitFor(name, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 30_000);
-    }
-    // Ten people watch: the owner and nine participants.
-    const people = Array.from({ length: 10 }, (_, i) => ({
-      sub: `bench-${i}`,
-      email: `bench-${i}@example.com`,
-    }));
-    const tokens = await Promise.all(people.map((person) => mintDevToken(secrets.JWT_SECRET, person)));
-    const lines = [
-      'subscribers  connect s  paced p50 ms  p99 ms  max ms   burst deliveries/s  p99 ms   missing  TCP floor ms  gateway RSS: idle → connected → after',
-    ];
-    for (const subscribers of options.counts ?? [1, 1_000, 5_000]) {
-      const meetingId = await createMeeting(
-        tokens[0]!,
-        people.slice(1).map((person) => person.email),
-      );
-      const idle = await gatewayMemory();
-      let connectedRss = 0;
-      const result = await runSwarm(
-        {
-          wsUrl: `ws://127.0.0.1:${GATEWAY_PORT}/graphql`,
-          natsUrl: options.natsUrl,
-          meetingId,
-          tokens,
-          subscribers,
-          pacedEvents: 40,
-          rateHz: 5,
-          burstEvents: subscribers >= 1_000 ? 40 : 400,
-          withMeeting: false,
-        },
-        async () => {
-          connectedRss = await gatewayMemory();
-        },
-      );
-      const after = await gatewayMemory();
-      options.log('subscriptions: measuring the TCP floor');
-      const floor = await tcpFanOutFloorMs(subscribers);
-      lines.push(
-        [
-          String(subscribers).padStart(11),
-          result.connectSeconds.toFixed(1).padStart(10),
-          result.paced.p50Ms.toFixed(1).padStart(13),
-          result.paced.p99Ms.toFixed(1).padStart(7),
-          result.paced.maxMs.toFixed(0).padStart(7),
-          result.burst.deliveriesPerSecond.toFixed(0).padStart(20),
-          result.burst.p99Ms.toFixed(0).padStart(7),
-          String(result.missing + result.duplicates).padStart(9),
-          floor.toFixed(1).padStart(14),
-          `   ${idle} → ${connectedRss} → ${after} MiB`,
-        ].join(''),
-      );
-      options.log(lines.at(-1)!);
-      if (result.completed !== subscribers)
-        lines.push(`  only ${result.completed} of ${subscribers} streams completed`);
-    }
-    return lines;
+    return await run(natsUrl);
   } finally {
-    await supervisor.stopAll();
-    await dropDatabase(databaseUrl).catch(() => undefined);
-    await deleteConsumersWithPrefix(options.natsUrl, consumerPrefix).catch(() => undefined);
+    await ownNats?.stop();
+  }
+
+  async function run(natsUrl: string): Promise<string[]> {
+    const secrets = {
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      INTERNAL_SECRET: randomBytes(32).toString('hex'),
+    };
+    const databaseUrl = serviceDatabaseUrl(
+      options.postgresUrl,
+      `mymeet_bench_subs_${randomBytes(4).toString('hex')}`,
+    );
+    const consumerPrefix = `bench-subs-${randomBytes(3).toString('hex')}`;
+    const env = {
+      ...process.env,
+      ...secrets,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      NATS_URL: natsUrl,
+      MEETINGS_DATABASE_URL: databaseUrl,
+      MEETINGS_PORT: String(MEETINGS_PORT),
+      MEETINGS_CONSUMER_PREFIX: consumerPrefix,
+      MEETINGS_CONSUMER_START: 'new',
+      GATEWAY_PORT: String(GATEWAY_PORT),
+      GATEWAY_METRICS_PORT: String(METRICS_PORT),
+      MEETINGS_SUBGRAPH_URL: `http://127.0.0.1:${MEETINGS_PORT}/graphql`,
+      SUPERGRAPH_PATH: resolve(options.root, 'supergraph.graphql'),
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      SUBSCRIPTION_MAX_CONNECTIONS_PER_USER: '10000',
+    };
+    for (const port of [GATEWAY_PORT, MEETINGS_PORT, METRICS_PORT]) {
+      const taken = await fetch(`http://127.0.0.1:${port}/health`).then(
+        () => true,
+        () => false,
+      );
+      if (taken) throw new Error(`port ${port} is taken (a process left from an interrupted bench?)`);
+    }
+    const supervisor = new ProcessSupervisor((name, code) => options.log(`${name} exited with ${code}`));
+    try {
+      for (const [name, entry, port] of [
+        ['meetings', 'subgraphs/meetings/dist/src/main.js', MEETINGS_PORT],
+        ['gateway', 'gateway/dist/src/main.js', GATEWAY_PORT],
+      ] as const) {
+        supervisor.start(`bench-${name}`, process.execPath, [entry], env, options.root);
+        await waitFor(name, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 30_000);
+      }
+      // Ten people watch: the owner and nine participants.
+      const people = Array.from({ length: 10 }, (_, i) => ({
+        sub: `bench-${i}`,
+        email: `bench-${i}@example.com`,
+      }));
+      const tokens = await Promise.all(people.map((person) => mintDevToken(secrets.JWT_SECRET, person)));
+      const lines = [
+        'subscribers  connect s  paced p50 ms  p99 ms  max ms   burst deliveries/s  p99 ms   missing  TCP floor ms  gateway RSS: idle → connected → after',
+      ];
+      for (const subscribers of options.counts ?? [1, 1_000, 5_000]) {
+        const meetingId = await createMeeting(
+          tokens[0]!,
+          people.slice(1).map((person) => person.email),
+        );
+        const idle = await gatewayMemory();
+        let connectedRss = 0;
+        const result = await runSwarm(
+          {
+            wsUrl: `ws://127.0.0.1:${GATEWAY_PORT}/graphql`,
+            natsUrl,
+            meetingId,
+            tokens,
+            subscribers,
+            pacedEvents: 40,
+            rateHz: 5,
+            burstEvents: subscribers >= 1_000 ? 40 : 400,
+            withMeeting: false,
+          },
+          async () => {
+            connectedRss = await gatewayMemory();
+          },
+        );
+        const after = await gatewayMemory();
+        options.log('subscriptions: measuring the TCP floor');
+        const floor = await tcpFanOutFloorMs(subscribers);
+        lines.push(
+          [
+            String(subscribers).padStart(11),
+            result.connectSeconds.toFixed(1).padStart(10),
+            result.paced.p50Ms.toFixed(1).padStart(13),
+            result.paced.p99Ms.toFixed(1).padStart(7),
+            result.paced.maxMs.toFixed(0).padStart(7),
+            result.burst.deliveriesPerSecond.toFixed(0).padStart(20),
+            result.burst.p99Ms.toFixed(0).padStart(7),
+            String(result.missing + result.duplicates).padStart(9),
+            floor.toFixed(1).padStart(14),
+            `   ${idle} → ${connectedRss} → ${after} MiB`,
+          ].join(''),
+        );
+        options.log(lines.at(-1)!);
+        if (result.completed !== subscribers)
+          lines.push(`  only ${result.completed} of ${subscribers} streams completed`);
+      }
+      return lines;
+    } finally {
+      await supervisor.stopAll();
+      await dropDatabase(databaseUrl).catch(() => undefined);
+      await deleteConsumersWithPrefix(natsUrl, consumerPrefix).catch(() => undefined);
+    }
   }
 
   async function createMeeting(token: string, participants: string[]): Promise<string> {
