@@ -88,9 +88,19 @@ export async function benchSubscriptions(options: {
       }));
       const tokens = await Promise.all(people.map((person) => mintDevToken(secrets.JWT_SECRET, person)));
       const lines = [
-        'subscribers  connect s  paced p50 ms  p99 ms  max ms   burst deliveries/s  p99 ms   missing  TCP floor ms  gateway RSS: idle → connected → after',
+        '  subscribers  connect s  paced p50 ms  p99 ms  max ms   burst deliveries/s  p99 ms   missing  TCP floor ms  gateway RSS: idle → connected → after',
       ];
-      for (const subscribers of options.counts ?? [1, 1_000, 5_000]) {
+      const runs = (options.counts ?? [1, 1_000, 5_000]).map((subscribers) => ({
+        subscribers,
+        withMeeting: false,
+      }));
+      // The same with `meeting { title status }` in every payload: one federated fetch per event and
+      // permission scope (ten people here), shared by all their subscribers.
+      if (!options.counts) runs.push({ subscribers: 1_000, withMeeting: true });
+      for (const { subscribers, withMeeting } of runs) {
+        options.log(
+          `subscriptions: ${subscribers} subscriber(s)${withMeeting ? ' with meeting { title status }' : ''}`,
+        );
         const meetingId = await createMeeting(
           tokens[0]!,
           people.slice(1).map((person) => person.email),
@@ -107,7 +117,7 @@ export async function benchSubscriptions(options: {
             pacedEvents: 40,
             rateHz: 5,
             burstEvents: subscribers >= 1_000 ? 40 : 400,
-            withMeeting: false,
+            withMeeting,
           },
           async () => {
             connectedRss = await gatewayMemory();
@@ -118,7 +128,7 @@ export async function benchSubscriptions(options: {
         const floor = await tcpFanOutFloorMs(subscribers);
         lines.push(
           [
-            String(subscribers).padStart(11),
+            `${subscribers}${withMeeting ? ' +meeting' : ''}`.padStart(13),
             result.connectSeconds.toFixed(1).padStart(10),
             result.paced.p50Ms.toFixed(1).padStart(13),
             result.paced.p99Ms.toFixed(1).padStart(7),
