@@ -16,14 +16,24 @@ export interface LiveEventsConnection {
 export function openLiveEventsConnection(url: string, logger: Logger, waitMs = 10_000): LiveEventsConnection {
   let connection: NatsConnection | undefined;
   let closed = false;
-  const connected = connect({
-    // Credentials written in the URL (compose's per-service users) become user/pass.
-    ...natsServers(url),
-    name: 'gateway-subscriptions',
-    waitOnFirstConnect: true,
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 1_000,
-  }).then((nc) => {
+  // Until the first connection, retried here rather than by nats.js, so a stopped gateway stops trying.
+  const connected = (async () => {
+    for (let attempt = 0; ; attempt++) {
+      if (closed) throw new Error('closed');
+      try {
+        return await connect({
+          // Credentials written in the URL (compose's per-service users) become user/pass.
+          ...natsServers(url),
+          name: 'gateway-subscriptions',
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 1_000,
+        });
+      } catch (error) {
+        if (attempt === 0) logger.warn({ err: error }, 'subscriptions: NATS unreachable; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+      }
+    }
+  })().then((nc) => {
     connection = nc;
     if (closed) void nc.close();
     void (async () => {
@@ -35,7 +45,7 @@ export function openLiveEventsConnection(url: string, logger: Logger, waitMs = 1
     })();
     return nc;
   });
-  connected.catch((error: unknown) => logger.error({ err: error }, 'subscriptions: cannot connect to NATS'));
+  connected.catch(() => undefined);
   return {
     async jetstream() {
       let timer: NodeJS.Timeout | undefined;
