@@ -1,0 +1,140 @@
+import type { FrameFeatures } from '../features/mfcc-extractor.js';
+import { clusterAgglomeratively, renumber, type ClusteringOptions } from './agglomerative-clustering.js';
+import {
+  DEFAULT_CHANGE_DETECTION,
+  splitAtSpeakerChanges,
+  type ChangeDetectionOptions,
+} from './change-detection.js';
+import { GaussianStats } from './gaussian-stats.js';
+import {
+  DEFAULT_SPEECH_ACTIVITY,
+  detectSpeech,
+  type FrameSpan,
+  type SpeechActivityOptions,
+} from './speech-activity.js';
+import {
+  DEFAULT_RESEGMENTATION,
+  modelsOf,
+  resegment,
+  type ResegmentationOptions,
+} from './viterbi-resegmentation.js';
+
+export interface OfflineDiarizationOptions {
+  speech: SpeechActivityOptions;
+  changes: ChangeDetectionOptions;
+  clustering: Omit<ClusteringOptions, 'maxClusters'>;
+  resegmentation: ResegmentationOptions;
+  /** Pieces shorter than this are too short to model; resegmentation gives them a speaker. */
+  minPieceFrames: number;
+  /**
+   * Two speakers whose frames one Gaussian explains within this many nats a frame of two are one
+   * voice. Unlike BIC's penalty this does not grow with the amount of speech, which in long
+   * meetings would keep one person's calmer and livelier turns apart.
+   */
+  sameVoiceGain: number;
+  /** A speaker with less speech than this is folded into the nearest voice (a cough, a stray word). */
+  minSpeakerFrames: number;
+}
+
+export const DEFAULT_OFFLINE_DIARIZATION: OfflineDiarizationOptions = {
+  speech: DEFAULT_SPEECH_ACTIVITY,
+  changes: DEFAULT_CHANGE_DETECTION,
+  clustering: { penalty: 1.5, varianceFloor: 0.05, minClusters: 1 },
+  resegmentation: DEFAULT_RESEGMENTATION,
+  minPieceFrames: 50,
+  sameVoiceGain: 0.4,
+  minSpeakerFrames: 200,
+};
+
+export interface FrameDiarization {
+  /** The speaker of every frame, numbered from 0 in order of first appearance; -1 where nobody speaks. */
+  labels: Int32Array;
+  speakers: number;
+}
+
+/**
+ * The whole offline pipeline on frame features: speech activity, change detection, BIC
+ * agglomerative clustering (which estimates how many speak, within `maxSpeakers`), and Viterbi
+ * resegmentation.
+ */
+export function diarizeFrames(
+  features: FrameFeatures,
+  maxSpeakers: number | undefined,
+  options: OfflineDiarizationOptions = DEFAULT_OFFLINE_DIARIZATION,
+): FrameDiarization {
+  const labels = new Int32Array(features.frameCount).fill(-1);
+  const regions = detectSpeech(features.levelDb, options.speech);
+  if (regions.length === 0) return { labels, speakers: 0 };
+  const pieces = splitAtSpeakerChanges(features, regions, options.changes);
+  const modelled = pieces.filter((piece) => piece.end - piece.start >= options.minPieceFrames);
+  const clustered = modelled.length > 0 ? modelled : pieces;
+  const assignment = clusterAgglomeratively(
+    clustered.map((piece) => GaussianStats.of(features.data, features.dims, framesOf(piece))),
+    { ...options.clustering, maxClusters: maxSpeakers },
+  );
+  clustered.forEach((piece, i) => labels.fill(assignment[i]!, piece.start, piece.end));
+  fillShortPieces(labels, pieces);
+  let speakers = Math.max(...assignment) + 1;
+  if (speakers > 1) resegment(features, regions, labels, speakers, options.resegmentation);
+  for (;;) {
+    ({ speakers } = relabel(labels));
+    const closest = closestPair(modelsOf(features, labels, speakers), options);
+    if (!closest) break;
+    const mustMerge =
+      speakers > (maxSpeakers ?? Infinity) ||
+      closest.gain < options.sameVoiceGain ||
+      closest.smallest < options.minSpeakerFrames;
+    if (!mustMerge) break;
+    for (let f = 0; f < labels.length; f++) if (labels[f] === closest.second) labels[f] = closest.first;
+    resegment(features, regions, labels, speakers, { ...options.resegmentation, iterations: 1 });
+  }
+  return relabel(labels);
+}
+
+/** The two speakers most alike: per-frame log-likelihood gain of two Gaussians over one. */
+function closestPair(
+  models: readonly GaussianStats[],
+  options: OfflineDiarizationOptions,
+): { first: number; second: number; gain: number; smallest: number } | null {
+  const floor = options.clustering.varianceFloor;
+  const weighted = models.map((model) => model.count * model.logDeterminant(floor));
+  let best: { first: number; second: number; gain: number; smallest: number } | null = null;
+  const tiny = models.findIndex((model) => model.count < options.minSpeakerFrames);
+  for (let i = 0; i < models.length; i++) {
+    for (let j = i + 1; j < models.length; j++) {
+      if (tiny >= 0 && i !== tiny && j !== tiny) continue;
+      const merged = models[i]!.merged(models[j]!);
+      const gain =
+        (merged.count * merged.logDeterminant(floor) - weighted[i]! - weighted[j]!) / (2 * merged.count);
+      if (!best || gain < best.gain) {
+        best = { first: i, second: j, gain, smallest: Math.min(models[i]!.count, models[j]!.count) };
+      }
+    }
+  }
+  return best;
+}
+
+/** Pieces too short to cluster take the speaker before them (resegmentation then decides). */
+function fillShortPieces(labels: Int32Array, pieces: readonly FrameSpan[]): void {
+  let previous = -1;
+  const firstLabelled = pieces.find((piece) => labels[piece.start]! >= 0);
+  if (firstLabelled) previous = labels[firstLabelled.start]!;
+  for (const piece of pieces) {
+    if (labels[piece.start]! >= 0) previous = labels[piece.start]!;
+    else labels.fill(previous, piece.start, piece.end);
+  }
+}
+
+/** Speakers renumbered by first appearance, dropping any resegmentation left without frames. */
+function relabel(labels: Int32Array): FrameDiarization {
+  const voiced = labels.filter((label) => label >= 0);
+  const numbering = renumber(voiced);
+  const map = new Map<number, number>();
+  voiced.forEach((label, i) => map.set(label, numbering[i]!));
+  for (let f = 0; f < labels.length; f++) if (labels[f]! >= 0) labels[f] = map.get(labels[f]!)!;
+  return { labels, speakers: map.size };
+}
+
+function* framesOf(span: FrameSpan): Iterable<number> {
+  for (let f = span.start; f < span.end; f++) yield f;
+}
