@@ -19,3 +19,10 @@ export {
   type JobPayload,
   type JobEnvelope,
 } from './jobs/job-catalogue.js';
+export {
+  voiceprintSchema,
+  voiceDistance,
+  sameVoiceDistance,
+  MFCC_VOICEPRINT_MODEL,
+  type Voiceprint,
+} from './events/voiceprint.js';

@@ -1,18 +1,11 @@
+import type { Voiceprint } from '@mymeet/contracts';
+
 /** A stretch of one speaker's speech, in milliseconds of the whole recording. */
 export interface SpeakerTurn {
   startMs: number;
   endMs: number;
   /** `S1`, `S2`… stable within one run. */
   speaker: string;
-}
-
-/**
- * What a speaker sounds like, so a later run of the same meeting can recognise the voice and keep
- * the name its owner gave. Only voiceprints of the same `model` compare.
- */
-export interface Voiceprint {
-  model: string;
-  vector: number[];
 }
 
 export interface DiarizedSpeaker {
