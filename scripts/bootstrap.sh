@@ -43,5 +43,6 @@ case "$command_name" in
     ;;
   bench) exec node tools/dist/src/cli/run-benchmarks.js "$@" ;;
   scrape) exec node scraper/dist/src/main.js "$@" ;;
+  reindex) exec node subgraphs/transcripts/dist/src/search/reindex-cli.js "$@" ;;
   *) say "unknown command $command_name"; exit 2 ;;
 esac

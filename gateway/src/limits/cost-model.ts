@@ -30,12 +30,34 @@ export const COST_MODEL: CostModel = {
     'TranscriptSegmentConnection.edges': 1,
     // Transcription runs per meeting (one per recording and per retranscription): a working bound.
     'Meeting.transcripts': 20,
+    // reports/src/domain/report-vocabulary.ts REPORT_POLICY and contracts' REPORT_LIMITS.
+    'Meeting.reports': 50,
+    'Report.keyPoints': 25,
+    'Report.keyPointDetails': 25,
+    'Report.decisions': 40,
+    'Report.decisionItems': 40,
+    'Report.actionItems': 60,
+    'Report.topics': 20,
+    'Report.topicDetails': 20,
+    'Report.attendees': 50,
+    'Report.agenda': 25,
+    'Report.summarySegments': 40,
+    'Report.deliveries': 20,
+    'ReportPoint.segments': 20,
+    'ActionItem.segments': 20,
+    'Decision.segments': 20,
+    'ReportDelivery.recipients': 50,
+    'ReportDelivery.accepted': 50,
+    'ReportDelivery.rejected': 50,
+    'TranscriptSearchConnection.edges': 1,
   },
   defaultPageSizes: {
     // meetings/src/services/meeting.service.ts PAGE_SIZE.default.
     'Query.meetings': 20,
     // transcripts/src/domain/segment-cursor.ts SEGMENT_PAGE.default.
     'Transcript.segments': 100,
+    // transcripts/src/search/transcript-search.service.ts SEARCH_PAGE.default.
+    'Query.searchTranscripts': 20,
   },
   mutations: {
     'Mutation.createMeeting': { cost: 10, maxPerOperation: 10 },
@@ -50,6 +72,12 @@ export const COST_MODEL: CostModel = {
     // Queues a whole speech-recognition job.
     'Mutation.retranscribe': { cost: 200, maxPerOperation: 1 },
     'Mutation.editTranscriptSegment': { cost: 10, maxPerOperation: 20 },
+    // Queues a whole report run (a model's tokens when an LLM is configured).
+    'Mutation.generateReport': { cost: 200, maxPerOperation: 1 },
+    // Queues one e-mail to up to 50 recipients.
+    'Mutation.sendReport': { cost: 100, maxPerOperation: 1 },
+    'Mutation.setActionItemStatus': { cost: 10, maxPerOperation: 20 },
+    'Mutation.setDecisionStatus': { cost: 10, maxPerOperation: 20 },
   },
 };
 

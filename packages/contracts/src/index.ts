@@ -26,3 +26,23 @@ export {
   MFCC_VOICEPRINT_MODEL,
   type Voiceprint,
 } from './events/voiceprint.js';
+export {
+  reportResultSchema,
+  citedTextSchema,
+  actionItemSchema,
+  REPORT_LIMITS,
+  type ReportResult,
+  type ReportActionItem,
+  type CitedText,
+} from './events/report-result.js';
+export {
+  TRANSCRIPT_SEGMENTS_SUBJECT,
+  TRANSCRIPT_SEGMENTS_QUEUE,
+  SEGMENT_PAGE_LIMITS,
+  segmentPage,
+  transcriptSegmentsRequestSchema,
+  transcriptSegmentsReplySchema,
+  type TranscriptSegmentsRequest,
+  type TranscriptSegmentsReply,
+  type TranscriptSegmentRecord,
+} from './internal/transcript-segments.js';

@@ -10,3 +10,4 @@ export {
 } from './errors/coded-error.js';
 export { DomainError } from './errors/domain-error.js';
 export { createLogger, type Logger } from './logger.js';
+export { progressBar, type ProgressBar } from './progress-bar.js';

@@ -18,3 +18,4 @@ export {
   type MeetingSynthesisOptions,
   type SynthesizedMeeting,
 } from './synthesized-meeting.js';
+export { answerSegmentRequests } from './segments-responder.js';

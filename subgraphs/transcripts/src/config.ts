@@ -31,6 +31,19 @@ const schema = z
      */
     TRANSCRIPTS_MISSING_SEGMENTS_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
     TRANSCRIPTS_SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+    /** Which engine answers `searchTranscripts`: PostgreSQL full-text search, or Elasticsearch at ELASTICSEARCH_URL. */
+    SEARCH_ENGINE: z.enum(['postgres', 'elasticsearch']).default('postgres'),
+    ELASTICSEARCH_URL: envFields.url(['http', 'https']).optional(),
+    ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
+    /** The index (an alias-free name); the template covers every index starting with it. */
+    ELASTICSEARCH_INDEX: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/)
+      .default('mymeet-transcripts'),
+  })
+  .refine((env) => env.SEARCH_ENGINE !== 'elasticsearch' || env.ELASTICSEARCH_URL !== undefined, {
+    path: ['ELASTICSEARCH_URL'],
+    message: 'required when SEARCH_ENGINE=elasticsearch',
   })
   .transform((env) => ({
     production: env.NODE_ENV === 'production',
@@ -46,6 +59,12 @@ const schema = z
     eventConcurrency: env.TRANSCRIPTS_EVENT_CONCURRENCY,
     missingSegmentsTimeoutMs: env.TRANSCRIPTS_MISSING_SEGMENTS_TIMEOUT_SECONDS * 1000,
     sweepIntervalMs: env.TRANSCRIPTS_SWEEP_INTERVAL_SECONDS * 1000,
+    search: {
+      engine: env.SEARCH_ENGINE,
+      elasticsearch: env.ELASTICSEARCH_URL
+        ? { url: env.ELASTICSEARCH_URL, apiKey: env.ELASTICSEARCH_API_KEY, index: env.ELASTICSEARCH_INDEX }
+        : null,
+    },
   }));
 
 export type TranscriptsConfig = z.output<typeof schema>;

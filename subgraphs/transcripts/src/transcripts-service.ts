@@ -6,10 +6,14 @@ import type { TranscriptsConfig } from './config.js';
 import { transcriptsEntities } from './entities/index.js';
 import { consumeMediaReady } from './events/media-ready.consumer.js';
 import { consumeWorkerEvents } from './events/worker-events.consumer.js';
+import { answerSegmentReads } from './internal/segments.responder.js';
 import { transcriptsMigrations } from './migrations/index.js';
 import { startMissingSegmentsTimer } from './missing-segments.timer.js';
 import { buildTranscriptsSchema } from './schema/build-transcripts-schema.js';
 import { transcriptsContextFactory } from './schema/transcripts-context.js';
+import { createSearchEngine } from './search/search-engine.js';
+import { consumeSearchEvents } from './search/search-events.consumer.js';
+import { SearchIndexer } from './search/search-indexer.service.js';
 import { meetingAccessFor } from './services/meeting-access.adapter.js';
 import { deleteMeetingTranscripts } from './services/meeting-cleanup.service.js';
 
@@ -36,6 +40,8 @@ export async function startTranscriptsService(
     deliverFrom: config.consumerStart,
     afterCommit: kick,
   };
+  const searchEngine = createSearchEngine(config.search, orm);
+  await searchEngine.prepare();
   const consumers = [
     // Who may see each meeting, from the STATE stream; a deleted meeting takes its runs along.
     await consumeMeetingState(orm, messaging, logger, {
@@ -48,7 +54,15 @@ export async function startTranscriptsService(
       ...consumerOptions,
       concurrency: config.eventConcurrency,
     }),
+    // The search index follows meetings, completed runs and corrections.
+    ...(await consumeSearchEvents(messaging, new SearchIndexer(orm, searchEngine), {
+      logger,
+      consumerPrefix: config.consumerPrefix,
+      deliverFrom: config.consumerStart,
+    })),
   ];
+  // The report worker reads a run's segments through this, page by page.
+  const segmentReads = answerSegmentReads(orm, messaging.nc, logger);
   const sweeper = startMissingSegmentsTimer(
     orm,
     { timeoutMs: config.missingSegmentsTimeoutMs, intervalMs: config.sweepIntervalMs },
@@ -62,14 +76,16 @@ export async function startTranscriptsService(
     config,
     logger,
     isReady: backbone.isReady,
-    extendContext: transcriptsContextFactory(orm, meetingAccessFor, kick),
+    extendContext: transcriptsContextFactory(orm, meetingAccessFor, kick, searchEngine),
   });
   return {
     url: server.http.url,
     stop: async () => {
       await server.stop();
       await sweeper.stop();
+      await segmentReads.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await searchEngine.close();
       await backbone.close();
     },
   };

@@ -13,6 +13,7 @@ const meetings = deployable('meetings', 'subgraphs/meetings/dist/src/main.js', '
 const media = deployable('media', 'subgraphs/media/dist/src/main.js', 'MEDIA_PORT');
 const reports = deployable('reports', 'subgraphs/reports/dist/src/main.js', 'REPORTS_PORT');
 const asr = deployable('asr-worker', 'workers/asr/dist/src/main.js', 'ASR_WORKER_PORT');
+const reportWorker = deployable('report-worker', 'workers/report/dist/src/main.js', 'REPORT_WORKER_PORT');
 
 const platform = {
   PATH: '/usr/bin',
@@ -27,6 +28,7 @@ const platform = {
   SMTP_URL: 'smtp://mailer:hunter2@mail.example.com:587',
   GITHUB_TOKEN: 'ghp_x',
   ASR_WORKER_OPENAI_API_KEY: 'sk-x',
+  LLM_API_KEY: 'sk-llm',
 };
 const names = (d: Deployable) => Object.keys(processEnv(d, platform)).sort();
 
@@ -92,5 +94,11 @@ describe('the environment npm start gives each process', () => {
       'S3_SECRET_ACCESS_KEY',
     ]);
     assert.ok(!names(media).includes('ASR_WORKER_OPENAI_API_KEY'));
+  });
+
+  it('gives the report worker its chat model key, and no one else', () => {
+    assert.ok(names(reportWorker).includes('LLM_API_KEY'));
+    assert.ok(!names(reportWorker).includes('DATABASE_URL'));
+    assert.ok(!names(asr).includes('LLM_API_KEY') && !names(reports).includes('LLM_API_KEY'));
   });
 });

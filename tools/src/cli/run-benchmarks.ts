@@ -4,13 +4,18 @@ import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
+import { benchReports } from '../bench/report-bench.js';
+import { benchSearch } from '../bench/search-bench.js';
 import { benchTranscripts } from '../bench/transcripts-bench.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
-// `npm run bench`: the meetings API through the gateway and straight at the subgraph, on this machine.
+// `npm run bench [-- api transcripts reports search]`: the meetings API through the gateway and straight at the
+// subgraph, the transcripts service, and transcript search, on this machine (all of them by default).
+const suites = process.argv.slice(2);
+const wanted = (suite: string) => suites.length === 0 || suites.includes(suite);
 const root = resolve(import.meta.dirname, '../../../..');
 const log = (line: string) => console.log(`bench | ${line}`);
 const postgres = await ensurePostgres(
@@ -43,88 +48,103 @@ const env = {
 };
 const supervisor = new ProcessSupervisor((name, code) => log(`${name} exited with ${code}`));
 try {
-  for (const [name, entry, port] of [
-    ['meetings', 'subgraphs/meetings/dist/src/main.js', 4901],
-    ['gateway', 'gateway/dist/src/main.js', 4900],
-  ] as const) {
-    supervisor.start(name, process.execPath, [entry], env, root);
-    await waitFor(name, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 30_000);
-  }
-  const token = await mintDevToken(secrets.JWT_SECRET, { sub: 'bench', email: 'bench@example.com' });
-  const post = (
-    url: string,
-    headersFor: (body: string) => Record<string, string>,
-    query: string,
-    variables = {},
-  ) => {
-    const body = JSON.stringify({ query, variables });
-    return fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headersFor(body) },
-      body,
-    }).then(async (response) => response.ok && !((await response.json()) as { errors?: unknown }).errors);
-  };
-  const viaGateway = (query: string, variables = {}) =>
-    post('http://127.0.0.1:4900/graphql', () => ({ authorization: `Bearer ${token}` }), query, variables);
-  const direct = (query: string) =>
-    post(
-      'http://127.0.0.1:4901/graphql',
-      (body) =>
-        signInternalIdentity(
-          { sub: 'bench', email: 'bench@example.com', roles: [] },
-          secrets.INTERNAL_SECRET,
-          {
-            audience: 'meetings',
-            body,
-          },
-        ),
-      query,
-    );
+  if (wanted('api')) {
+    for (const [name, entry, port] of [
+      ['meetings', 'subgraphs/meetings/dist/src/main.js', 4901],
+      ['gateway', 'gateway/dist/src/main.js', 4900],
+    ] as const) {
+      supervisor.start(name, process.execPath, [entry], env, root);
+      await waitFor(name, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 30_000);
+    }
+    const token = await mintDevToken(secrets.JWT_SECRET, { sub: 'bench', email: 'bench@example.com' });
+    const post = (
+      url: string,
+      headersFor: (body: string) => Record<string, string>,
+      query: string,
+      variables = {},
+    ) => {
+      const body = JSON.stringify({ query, variables });
+      return fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headersFor(body) },
+        body,
+      }).then(async (response) => response.ok && !((await response.json()) as { errors?: unknown }).errors);
+    };
+    const viaGateway = (query: string, variables = {}) =>
+      post('http://127.0.0.1:4900/graphql', () => ({ authorization: `Bearer ${token}` }), query, variables);
+    const direct = (query: string) =>
+      post(
+        'http://127.0.0.1:4901/graphql',
+        (body) =>
+          signInternalIdentity(
+            { sub: 'bench', email: 'bench@example.com', roles: [] },
+            secrets.INTERNAL_SECRET,
+            {
+              audience: 'meetings',
+              body,
+            },
+          ),
+        query,
+      );
 
-  const create =
-    'mutation ($t: String!) { createMeeting(input: { title: $t, participants: [{ email: "a@example.com" }] }) { id } }';
-  const list =
-    '{ meetings(first: 20) { edges { node { id title status participants { email } } } pageInfo { hasNextPage } } }';
-  // The 100 kB alias bomb of issue 8 (just under MAX_BODY_BYTES): refused at parse time.
-  const aliasBomb =
-    `{ ${Array.from({ length: 2_300 }, (_, i) => `m${i}: meetings(first: 1) { edges { cursor } }`).join(' ')} }`.slice(
-      0,
-      99_000,
-    );
-  const refused = (query: string) =>
-    fetch('http://127.0.0.1:4900/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query }),
-    }).then(async (response) => (await response.text()).includes('QUERY_TOO_COMPLEX'));
-  await measureLoad('warm-up', 200, 10, (i) => viaGateway(create, { t: `warm ${i}` }));
-  const results = [
-    await measureLoad('createMeeting via gateway (10 in flight)', 2_000, 10, (i) =>
-      viaGateway(create, { t: `meeting ${i}` }),
-    ),
-    await measureLoad('meetings(first: 20) via gateway (10 in flight)', 3_000, 10, () => viaGateway(list)),
-    await measureLoad('meetings(first: 20) straight at subgraph', 3_000, 10, () => direct(list)),
-    await measureLoad(
-      `${(aliasBomb.length / 1000).toFixed(0)} kB alias bomb refused (10 in flight)`,
-      300,
-      10,
-      () => refused(aliasBomb),
-    ),
-  ];
-  console.log('');
-  for (const result of results) console.log(formatLoad(result));
-  const memory = await (await fetch('http://127.0.0.1:4990/metrics')).text();
-  const rss = /process_resident_memory_bytes\{[^}]*\} (\d+)/.exec(memory)?.[1];
-  if (rss) console.log(`gateway resident memory after the run: ${(Number(rss) / 2 ** 20).toFixed(0)} MiB`);
-  const transcripts = await benchTranscripts({
+    const create =
+      'mutation ($t: String!) { createMeeting(input: { title: $t, participants: [{ email: "a@example.com" }] }) { id } }';
+    const list =
+      '{ meetings(first: 20) { edges { node { id title status participants { email } } } pageInfo { hasNextPage } } }';
+    // The 100 kB alias bomb of issue 8 (just under MAX_BODY_BYTES): refused at parse time.
+    const aliasBomb =
+      `{ ${Array.from({ length: 2_300 }, (_, i) => `m${i}: meetings(first: 1) { edges { cursor } }`).join(' ')} }`.slice(
+        0,
+        99_000,
+      );
+    const refused = (query: string) =>
+      fetch('http://127.0.0.1:4900/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      }).then(async (response) => (await response.text()).includes('QUERY_TOO_COMPLEX'));
+    await measureLoad('warm-up', 200, 10, (i) => viaGateway(create, { t: `warm ${i}` }));
+    const results = [
+      await measureLoad('createMeeting via gateway (10 in flight)', 2_000, 10, (i) =>
+        viaGateway(create, { t: `meeting ${i}` }),
+      ),
+      await measureLoad('meetings(first: 20) via gateway (10 in flight)', 3_000, 10, () => viaGateway(list)),
+      await measureLoad('meetings(first: 20) straight at subgraph', 3_000, 10, () => direct(list)),
+      await measureLoad(
+        `${(aliasBomb.length / 1000).toFixed(0)} kB alias bomb refused (10 in flight)`,
+        300,
+        10,
+        () => refused(aliasBomb),
+      ),
+    ];
+    console.log('');
+    for (const result of results) console.log(formatLoad(result));
+    const memory = await (await fetch('http://127.0.0.1:4990/metrics')).text();
+    const rss = /process_resident_memory_bytes\{[^}]*\} (\d+)/.exec(memory)?.[1];
+    if (rss) console.log(`gateway resident memory after the run: ${(Number(rss) / 2 ** 20).toFixed(0)} MiB`);
+  }
+  const services = {
     root,
     postgresUrl: postgres.url,
     natsUrl: nats.url,
     internalSecret: secrets.INTERNAL_SECRET,
     log,
-  });
-  console.log('');
-  for (const line of transcripts) console.log(line);
+  };
+  if (wanted('transcripts')) {
+    const transcripts = await benchTranscripts(services);
+    console.log('');
+    for (const line of transcripts) console.log(line);
+  }
+  if (wanted('reports')) {
+    const reports = await benchReports({ root, natsUrl: nats.url, log });
+    console.log('');
+    for (const line of reports) console.log(line);
+  }
+  if (wanted('search')) {
+    const search = await benchSearch(services);
+    console.log('');
+    for (const line of search) console.log(line);
+  }
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);

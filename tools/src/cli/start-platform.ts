@@ -48,6 +48,8 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: postgres.url,
   NATS_URL: nats.url,
   SUPERGRAPH_PATH: process.env.SUPERGRAPH_PATH ?? resolve(root, 'supergraph.graphql'),
+  // Without SMTP_URL, reports mailed with sendReport land here as .eml files.
+  REPORTS_MAIL_DIR: process.env.REPORTS_MAIL_DIR ?? resolve(dataDir, 'mail'),
 };
 
 let shuttingDown = false;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportResultSchema } from './report-result.js';
 
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
 const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
@@ -8,6 +9,9 @@ const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: 
  * deletion included): consumers apply a lifecycle event only when it is newer than what they hold.
  */
 const meetingVersion = z.number().int().positive();
+
+/** When the meeting takes place (its scheduled time, else its creation): what searches filter dates by. */
+const meetingTime = z.iso.datetime({ offset: true }).nullish();
 
 /**
  * Which delivery of the `jobs.asr` job produced a worker event (1 on the first; the handler's
@@ -22,11 +26,13 @@ export const eventCatalogue = {
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    occursAt: meetingTime,
   }),
   'meeting.updated': meetingAccess.extend({
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    occursAt: meetingTime,
   }),
   'meeting.deleted': z.object({ ownerId: z.string().min(1), version: meetingVersion }),
   'media.ready': z.object({
@@ -80,8 +86,35 @@ export const eventCatalogue = {
     segmentCount: z.number().int().nonnegative(),
     wordCount: z.number().int().nonnegative(),
   }),
+  /** The owner corrected a segment's text (`editTranscriptSegment`); search re-reads it. */
+  'transcript.segment_edited': z.object({
+    transcriptId: z.uuid(),
+    index: z.number().int().nonnegative(),
+  }),
+  /** The owner named a speaker of a run (`nameSpeaker`); search re-reads the run's segments. */
+  'transcript.speaker_named': z.object({
+    transcriptId: z.uuid(),
+    label: z.string(),
+  }),
   /** A report run was created; later events of other runs of the meeting no longer move it. */
   'report.queued': z.object({ reportId: z.uuid() }),
+  /** The report worker's progress on a run. */
+  'report.progress': z.object({
+    reportId: z.uuid(),
+    stage: z.enum(['READING', 'ANALYSING', 'COMBINING', 'RENDERING']),
+    percent: z.number().min(0).max(100),
+  }),
+  /**
+   * The worker's result, inline (bounded by REPORT_LIMITS); the reports service stores it, then
+   * publishes `report.completed`, so a READY meeting's report is always readable.
+   */
+  'report.generated': z.object({
+    reportId: z.uuid(),
+    model: z.string().min(1),
+    language: z.string().nullish(),
+    result: reportResultSchema,
+  }),
+  /** Published by the reports service once the result is stored. */
   'report.completed': z.object({ reportId: z.uuid() }),
   'report.failed': z.object({ reportId: z.uuid(), reason: z.string() }),
 } as const;

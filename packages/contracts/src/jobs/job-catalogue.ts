@@ -12,13 +12,22 @@ export const jobCatalogue = {
     objectKey: z.string().min(1),
     language: z.string().nullish(),
   }),
+  /**
+   * Make one report run. References only: the worker reads the segments from the transcripts service
+   * page by page (`internal.transcripts.segments`), so an hours-long meeting never rides in one message.
+   */
   report: z.object({
     reportId: z.uuid(),
     meetingId: z.uuid(),
+    transcriptId: z.uuid(),
     template: z.enum(['SUMMARY', 'PROTOCOL', 'ACTION_ITEMS']),
-    instructions: z.string().nullish(),
-    transcriptText: z.string(),
+    instructions: z.string().max(2_000).nullish(),
+    language: z.string().nullish(),
+    /** What relative due dates ("by Friday") count from: when the meeting was transcribed. */
+    referenceDate: z.iso.datetime().nullish(),
   }),
+  /** E-mail one recorded report delivery; handled by the reports service itself. */
+  'report-delivery': z.object({ deliveryId: z.uuid() }),
   /** Fetch a recording from a user-supplied URL into storage; handled by the media service itself. */
   'media-import': z.object({
     mediaId: z.uuid(),

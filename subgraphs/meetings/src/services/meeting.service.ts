@@ -161,6 +161,7 @@ export class MeetingService {
       version,
       title: meeting.title,
       language: meeting.language,
+      occursAt: meeting.occursAt.toISOString(),
     });
   }
 }

@@ -4,6 +4,10 @@ import { requireUser, type SubgraphContext } from '@mymeet/server';
 import type { SegmentRecord } from '../repositories/segment.repository.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import { TranscriptRepository } from '../repositories/transcript.repository.js';
+import { PostgresSearchAdapter } from '../search/postgres-search.adapter.js';
+import { SearchSourceRepository } from '../search/search-source.repository.js';
+import type { TranscriptSearchPort } from '../search/transcript-search.port.js';
+import { TranscriptSearchService } from '../search/transcript-search.service.js';
 import type { MeetingAccessFactory } from '../services/meeting-access.port.js';
 import { RetranscribeService } from '../services/retranscribe.service.js';
 import { SegmentEditService } from '../services/segment-edit.service.js';
@@ -19,6 +23,7 @@ export interface SegmentPageKey {
 export interface TranscriptsContext extends SubgraphContext {
   edits: SegmentEditService;
   retranscriptions: RetranscribeService;
+  search: TranscriptSearchService;
   /** Federation lookups and `transcript(id)`, visibility enforced, one query per request. */
   transcriptLoader: DataLoader<string, TranscriptEntity | null>;
   /** `Meeting.transcript` for many meetings at once. */
@@ -36,6 +41,7 @@ export function transcriptsContextFactory(
   orm: MikroORM,
   access: MeetingAccessFactory,
   afterCommit: () => void,
+  searchEngine: TranscriptSearchPort = new PostgresSearchAdapter(orm),
 ) {
   return (base: SubgraphContext): TranscriptsContext => {
     const em = orm.em.fork();
@@ -46,6 +52,7 @@ export function transcriptsContextFactory(
       ...base,
       edits: new SegmentEditService(transcripts, meetings),
       retranscriptions: new RetranscribeService(transcripts, meetings),
+      search: new TranscriptSearchService(searchEngine, new SearchSourceRepository(em), meetings),
       transcriptLoader: new DataLoader((ids) => reads.findVisibleByIds(requireUser(base), ids)),
       currentTranscriptLoader: new DataLoader((ids) => reads.currentForMeetings(requireUser(base), ids)),
       runsLoader: new DataLoader((ids) => reads.runsForMeetings(requireUser(base), ids)),

@@ -44,6 +44,8 @@ export class SegmentEditService {
       segment.edited = change.text !== segment.rawText;
       segment.editedAt = this.clock();
       segment.editedBy = user.sub;
+      // Search follows the correction through the outbox, like every other change it indexes.
+      tx.stageEvent('transcript.segment_edited', run.meetingId, { transcriptId, index: change.index });
       return segment;
     });
   }

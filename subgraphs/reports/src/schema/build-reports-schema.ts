@@ -1,0 +1,17 @@
+import { buildFederatedSubgraph, type SubgraphSchema } from '@mymeet/server';
+import { MeetingReportsResolver } from './meeting-reports.resolver.js';
+import { Meeting } from './meeting.type.js';
+import { ReportMutationResolver } from './report-mutation.resolver.js';
+import { reportReferenceResolvers } from './report.reference.js';
+import { ReportResolver } from './report.resolver.js';
+
+export function buildReportsSchema(): Promise<SubgraphSchema> {
+  return buildFederatedSubgraph(
+    {
+      resolvers: [ReportResolver, ReportMutationResolver, MeetingReportsResolver],
+      // Reached only through federation (`_entities`), so not from a root field.
+      orphanedTypes: [Meeting],
+    },
+    reportReferenceResolvers as never,
+  );
+}
