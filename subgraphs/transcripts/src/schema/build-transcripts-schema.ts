@@ -3,6 +3,7 @@ import { MeetingTranscriptResolver } from './meeting-transcript.resolver.js';
 import { Meeting } from './meeting.type.js';
 import { TranscriptMutationResolver } from './transcript-mutation.resolver.js';
 import { TranscriptSearchResolver } from './transcript-search.resolver.js';
+import { TranscriptSpeakersResolver } from './transcript-speakers.resolver.js';
 import { transcriptReferenceResolvers } from './transcript.reference.js';
 import { TranscriptResolver } from './transcript.resolver.js';
 
@@ -14,6 +15,7 @@ export function buildTranscriptsSchema(): Promise<SubgraphSchema> {
         MeetingTranscriptResolver,
         TranscriptMutationResolver,
         TranscriptSearchResolver,
+        TranscriptSpeakersResolver,
       ],
       // Reached only through federation (`_entities`), so not from a root field.
       orphanedTypes: [Meeting],
