@@ -4,11 +4,18 @@ set -eu
 command_name="${1:-start}"
 missing=""
 need() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_file() { [ -e "$1" ] || missing="$missing $2"; }
+# Offline speech recognition for the ASR worker (PocketSphinx and its English model).
+need_speech() {
+  need pocketsphinx_batch pocketsphinx
+  need_file /usr/share/pocketsphinx/model/en-us/en-us.lm.bin pocketsphinx-en-us
+}
 
 case "$command_name" in
-  start) need ffprobe ffmpeg; need nats-server nats-server ;;
-  test) need ffprobe ffmpeg; need flite flite; need chromium chromium; need nats-server nats-server; need docker-compose docker-compose ;;
-  bench) need ffprobe ffmpeg; need flite flite ;;
+  start) need ffprobe ffmpeg; need nats-server nats-server; need_speech ;;
+  test) need ffprobe ffmpeg; need flite flite; need chromium chromium; need nats-server nats-server; need docker-compose docker-compose; need_speech ;;
+  # The speech benchmark also scores LibriVox read speech from pocketsphinx-testdata.
+  bench) need ffprobe ffmpeg; need flite flite; need_speech; need_file /usr/share/pocketsphinx/test/data/librivox/transcription pocketsphinx-testdata ;;
   scrape) need chromium chromium ;;
 esac
 [ -z "$missing" ] && exit 0

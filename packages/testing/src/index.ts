@@ -4,7 +4,7 @@ export { graphqlClient, errorCode, type GraphQLResponse } from './graphql-client
 export { eventually } from './eventually.js';
 export { freePort } from './free-port.js';
 export { spawnService, repoRoot, type SpawnedService } from './spawn-service.js';
-export { publishEvent, deliverAgain, eventsOf, takeJobs } from './jetstream-probe.js';
+export { publishEvent, deliverAgain, eventsOf, readEvent, takeJobs } from './jetstream-probe.js';
 export { subgraphClient } from './subgraph-client.js';
 export { waitForCatchUp } from './wait-for-catch-up.js';
 export {
@@ -19,3 +19,10 @@ export {
   type SynthesizedMeeting,
 } from './synthesized-meeting.js';
 export { answerSegmentRequests } from './segments-responder.js';
+export { wordErrorRate, wordEdits, normaliseWords } from './word-error-rate.js';
+export {
+  synthesizeRecording,
+  type SpokenTurn,
+  type SynthesizedRecording,
+  type SynthesisOptions,
+} from './speech-recording.js';

@@ -38,6 +38,20 @@ export async function deliverAgain(nc: NatsConnection, event: EventEnvelope): Pr
   await nc.jetstream().publish(eventSubject(event.meetingId, event.kind), JSON.stringify(event));
 }
 
+/** The first event of a kind for a meeting on EVENTS, waiting up to 5 s for it (an ephemeral ordered consumer). */
+export async function readEvent<K extends EventKind>(
+  nc: NatsConnection,
+  meetingId: string,
+  kind: K,
+): Promise<EventEnvelope<K> | undefined> {
+  const consumer = await nc
+    .jetstream()
+    .consumers.get('EVENTS', { filterSubjects: eventSubject(meetingId, kind) });
+  const message = await consumer.next({ expires: 5_000 });
+  await consumer.delete().catch(() => undefined);
+  return message?.json();
+}
+
 /** Every event of a kind for a meeting on EVENTS, oldest first (an ephemeral ordered consumer). */
 export async function eventsOf<K extends EventKind>(
   nc: NatsConnection,

@@ -9,12 +9,11 @@ import { promisify } from 'node:util';
 import type { NatsConnection } from 'nats';
 import type { AuthenticatedUser } from '@mymeet/auth';
 import type { MikroORM } from '@mymeet/database';
-import { eventually, type GraphQLResponse } from '@mymeet/testing';
+import { eventually, publishEvent, readEvent, takeJobs, type GraphQLResponse } from '@mymeet/testing';
 import { MediaAssetRepository } from '../src/repositories/media-asset.repository.js';
 import { MediaSweeper } from '../src/services/cleanup/media-sweeper.service.js';
 import type { S3ObjectStorage } from '../src/storage/s3-object-storage.adapter.js';
 import { startFixtureHttpServer, type FixtureHttpServer } from './support/fixture-http-server.js';
-import { publishEvent, readEvent, takeJobs } from './support/jetstream-probe.js';
 import { makeMediaFixtures, type MediaFixtures } from './support/media-fixtures.js';
 import { startMediaHarness, type MediaHarness } from './support/media-harness.js';
 import {

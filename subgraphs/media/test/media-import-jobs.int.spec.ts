@@ -255,7 +255,8 @@ describe('URL import jobs: limits, one run per import, dead letters', function (
       abandonedImportAfterMs: 6 * 3_600_000,
       batchSize: 10,
     });
-    assert.equal((await sweeper.sweep()).abandonedImports, 2);
+    // The running service's own sweeper may take some of these first: assert the outcome, not who did it.
+    assert.ok((await sweeper.sweep()).abandonedImports <= 2);
     for (const asset of [lostJob, deadRun]) {
       const swept = await read(alice, asset.id);
       assert.equal(swept.status, 'REJECTED');

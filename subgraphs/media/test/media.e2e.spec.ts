@@ -14,12 +14,13 @@ import {
   graphqlClient,
   repoRoot,
   spawnService,
+  takeJobs,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
   type SpawnedService,
+  waitForCatchUp,
 } from '@mymeet/testing';
-import { takeJobs, waitForCatchUp } from './support/jetstream-probe.js';
 import { makeMediaFixtures, type MediaFixtures } from './support/media-fixtures.js';
 import {
   COMPLETE_UPLOAD,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import type { AuthenticatedUser } from '@mymeet/auth';
+import { TRANSCRIPT_SEGMENTS_SUBJECT } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
@@ -583,6 +584,40 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
     );
     assert.equal(errorCode(tooMany), 'BAD_USER_INPUT');
     assert.equal(tooMany.errors![0]!.extensions!.field, 'first');
+  });
+
+  it("answers the report worker's segment requests page by page, with the corrected text", async () => {
+    const segments = sampleSegments(5);
+    const { transcriptId } = await completedRun(segments);
+    await call(
+      alice,
+      'mutation ($t: ID!) { editTranscriptSegment(transcriptId: $t, index: 3, text: "Corrected") { text } }',
+      { t: transcriptId },
+    );
+    const ask = async (request: Record<string, unknown>) =>
+      (
+        await nc.request(TRANSCRIPT_SEGMENTS_SUBJECT, JSON.stringify(request), { timeout: 5_000 })
+      ).json<any>();
+    const read: Array<{ index: number; text: string }> = [];
+    let after: number | null = null;
+    let pages = 0;
+    do {
+      const reply = await ask({ transcriptId, after, limit: 2 });
+      assert.equal(reply.ok, true, JSON.stringify(reply));
+      assert.equal(reply.status, 'COMPLETED');
+      read.push(...reply.segments);
+      after = reply.next;
+      pages += 1;
+    } while (after !== null);
+    assert.equal(pages, 3);
+    assert.deepEqual(
+      read.map((segment) => segment.index),
+      [0, 1, 2, 3, 4],
+    );
+    assert.equal(read[3]!.text, 'Corrected');
+    assert.deepEqual(Object.keys(read[0]!).sort(), ['endMs', 'index', 'speaker', 'startMs', 'text']);
+    assert.equal((await ask({ transcriptId: randomUUID() })).code, 'TRANSCRIPT_NOT_FOUND');
+    assert.equal((await ask({ transcriptId, limit: 5_000 })).code, 'INVALID_REQUEST');
   });
 
   it('shows a transcript to the owner and participants only', async () => {

@@ -28,6 +28,7 @@ const platform = {
   SMTP_URL: 'smtp://mailer:hunter2@mail.example.com:587',
   GITHUB_TOKEN: 'ghp_x',
   ASR_WORKER_OPENAI_API_KEY: 'sk-x',
+  ASR_API_KEY: 'sk-y',
   LLM_API_KEY: 'sk-llm',
 };
 const names = (d: Deployable) => Object.keys(processEnv(d, platform)).sort();
@@ -85,6 +86,7 @@ describe('the environment npm start gives each process', () => {
 
   it('gives workers the storage keys and their own prefixed secrets, never the token or database secrets', () => {
     assert.deepEqual(names(asr), [
+      'ASR_API_KEY',
       'ASR_WORKER_OPENAI_API_KEY',
       'LOG_LEVEL',
       'NATS_URL',
@@ -94,6 +96,7 @@ describe('the environment npm start gives each process', () => {
       'S3_SECRET_ACCESS_KEY',
     ]);
     assert.ok(!names(media).includes('ASR_WORKER_OPENAI_API_KEY'));
+    assert.ok(!names(media).includes('ASR_API_KEY'));
   });
 
   it('gives the report worker its chat model key, and no one else', () => {

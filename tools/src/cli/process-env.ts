@@ -23,6 +23,8 @@ function secretsNeededBy(deployable: Deployable): Set<string> {
   if (deployable.name === 'media' || deployable.entry.startsWith('workers/'))
     S3_KEYS.forEach((n) => needed.add(n));
   if (deployable.name === 'reports') needed.add('SMTP_URL');
+  // The transcription API's key keeps the name issue 9 gave it (no ASR_WORKER_ prefix).
+  if (deployable.name === 'asr-worker') needed.add('ASR_API_KEY');
   // The report worker's chat model, when REPORT_ENGINE names one.
   if (deployable.name === 'report-worker') needed.add('LLM_API_KEY');
   return needed;

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
+import { runSpeechBench } from '../bench/asr/run-asr-bench.js';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
 import { benchReports } from '../bench/report-bench.js';
 import { benchSearch } from '../bench/search-bench.js';
@@ -12,8 +14,8 @@ import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
-// `npm run bench [-- api transcripts reports search]`: the meetings API through the gateway and straight at the
-// subgraph, the transcripts service, and transcript search, on this machine (all of them by default).
+// `npm run bench [-- api transcripts reports search speech]`: the meetings API through the gateway and straight at the
+// subgraph, the transcripts service, transcript search and speech recognition, on this machine (all of them by default).
 const suites = process.argv.slice(2);
 const wanted = (suite: string) => suites.length === 0 || suites.includes(suite);
 const root = resolve(import.meta.dirname, '../../../..');
@@ -145,6 +147,8 @@ try {
     console.log('');
     for (const line of search) console.log(line);
   }
+  if (wanted('speech') && existsSync(resolve(root, 'workers/asr/dist/src/main.js')))
+    await runSpeechBench(root, log);
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);

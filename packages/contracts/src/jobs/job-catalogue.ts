@@ -11,6 +11,10 @@ export const jobCatalogue = {
     mediaId: z.uuid(),
     objectKey: z.string().min(1),
     language: z.string().nullish(),
+    /** From media's probe: lets the worker refuse a recording its disk budget cannot hold before decoding. */
+    durationSeconds: z.number().nonnegative().nullish(),
+    /** The meeting's names and terms, passed to the speech engine. */
+    vocabulary: z.array(z.string().min(1).max(200)).max(1_000).nullish(),
   }),
   /**
    * Make one report run. References only: the worker reads the segments from the transcripts service

@@ -11,10 +11,12 @@ import { startLocalS3Server, type LocalS3Server } from '@mymeet/tools';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import {
   dropDatabase,
+  publishEvent,
   subgraphClient,
   testDatabaseUrl,
   testNatsUrl,
   testSecrets,
+  waitForCatchUp,
   type GraphQLResponse,
 } from '@mymeet/testing';
 import { loadMediaConfig, type MediaConfig } from '../../src/config.js';
@@ -23,7 +25,6 @@ import { startMediaService, type RunningMediaService } from '../../src/media-ser
 import { mediaMigrations } from '../../src/migrations/index.js';
 import { createS3Client } from '../../src/storage/s3-client.factory.js';
 import { S3ObjectStorage } from '../../src/storage/s3-object-storage.adapter.js';
-import { publishEvent, waitForCatchUp } from './jetstream-probe.js';
 
 /** A media service on real PostgreSQL, NATS and the local S3 server, with a test's view of all three. */
 export interface MediaHarness {
