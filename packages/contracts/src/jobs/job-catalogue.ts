@@ -15,6 +15,8 @@ export const jobCatalogue = {
     durationSeconds: z.number().nonnegative().nullish(),
     /** The meeting's names and terms, passed to the speech engine. */
     vocabulary: z.array(z.string().min(1).max(200)).max(1_000).nullish(),
+    /** At most this many people speak (the meeting's participants, when known): bounds the diarizer's count. */
+    maxSpeakers: z.number().int().min(1).max(1_000).nullish(),
   }),
   /**
    * Make one report run. References only: the worker reads the segments from the transcripts service

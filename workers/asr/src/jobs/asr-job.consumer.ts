@@ -49,6 +49,7 @@ export function consumeAsrJobs(
           durationSeconds: outcome.durationSeconds,
           segmentCount: outcome.segmentCount,
           attempt,
+          speakers: outcome.speakers,
         });
         log.info({ segments: outcome.segmentCount }, 'transcription completed');
       } catch (error) {

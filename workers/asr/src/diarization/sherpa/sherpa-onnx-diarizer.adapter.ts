@@ -1,13 +1,13 @@
 import { access, constants } from 'node:fs/promises';
 import { AsrError } from '../../domain/asr-error.js';
 import type { Diarization, DiarizationInput, SpeakerDiarizer } from '../speaker-diarizer.port.js';
-import { runDiarizationInThread } from '../thread/run-in-thread.js';
 import { loadSherpaOnnx } from './sherpa-onnx-binding.js';
 import type { SherpaOnnxSettings } from './sherpa-onnx-diarization.js';
+import { diarizeInSherpaOnnxChild } from './sherpa-onnx-process.js';
 
 /**
  * sherpa-onnx (`sherpa-onnx-node`, prebuilt from npm) with model files the user supplies: a pyannote
- * segmentation model and a speaker embedding model. Runs on the diarization thread.
+ * segmentation model and a speaker embedding model, in a child process per recording.
  */
 export class SherpaOnnxSpeakerDiarizer implements SpeakerDiarizer {
   readonly name = 'sherpa-onnx';
@@ -43,16 +43,10 @@ export class SherpaOnnxSpeakerDiarizer implements SpeakerDiarizer {
   }
 
   async diarize(input: DiarizationInput, signal: AbortSignal): Promise<Diarization> {
-    const result = await runDiarizationInThread(
-      {
-        kind: 'sherpa-onnx',
-        pcmPath: input.pcmPath,
-        maxSpeakers: input.maxSpeakers,
-        settings: this.settings,
-      },
+    return diarizeInSherpaOnnxChild(
+      { pcmPath: input.pcmPath, maxSpeakers: input.maxSpeakers, settings: this.settings },
       signal,
     );
-    return result ?? { turns: [], speakers: [] };
   }
 
   private async assertReadable(path: string, variable: string, what: string): Promise<void> {

@@ -3,15 +3,12 @@ import { readPcmBlocks } from '../features/pcm-file-reader.js';
 import { diarizationFromFrames } from '../frame-turns.js';
 import { diarizeChannels } from '../multichannel/channel-diarization.js';
 import { diarizeFrames } from '../offline/offline-diarization.js';
-import { loadSherpaOnnx } from '../sherpa/sherpa-onnx-binding.js';
-import { diarizeWithSherpaOnnx, type SherpaOnnxSettings } from '../sherpa/sherpa-onnx-diarization.js';
 import type { Diarization } from '../speaker-diarizer.port.js';
 
 /** Work the diarization thread does: plain data in, plain data out (it crosses a thread boundary). */
 export type DiarizationTask =
   | { kind: 'offline'; pcmPath: string; maxSpeakers?: number }
-  | { kind: 'channels'; pcmPath: string; channels: number; force: boolean }
-  | { kind: 'sherpa-onnx'; pcmPath: string; maxSpeakers?: number; settings: SherpaOnnxSettings };
+  | { kind: 'channels'; pcmPath: string; channels: number; force: boolean };
 
 /** @returns null for a `channels` task whose channels turn out to carry one mix (and `force` is off). */
 export function runDiarizationTask(task: DiarizationTask): Diarization | null {
@@ -35,8 +32,6 @@ export function runDiarizationTask(task: DiarizationTask): Diarization | null {
       const speaking = new Set(diarization.turns.map((turn) => turn.speaker));
       return { ...diarization, speakers: diarization.speakers.filter((s) => speaking.has(s.label)) };
     }
-    case 'sherpa-onnx':
-      return diarizeWithSherpaOnnx(loadSherpaOnnx(), task.settings, task.pcmPath, task.maxSpeakers);
   }
 }
 
