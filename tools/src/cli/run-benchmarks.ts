@@ -5,6 +5,7 @@ import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { runSpeechBench } from '../bench/asr/run-asr-bench.js';
+import { benchDiarization } from '../bench/diarization-bench.js';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
 import { benchReports } from '../bench/report-bench.js';
 import { benchSearch } from '../bench/search-bench.js';
@@ -14,8 +15,9 @@ import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
-// `npm run bench [-- api transcripts reports search speech]`: the meetings API through the gateway and straight at the
-// subgraph, the transcripts service, transcript search and speech recognition, on this machine (all of them by default).
+// `npm run bench [-- api transcripts reports search speech speakers]`: the meetings API through the gateway and straight
+// at the subgraph, the transcripts service, transcript search, speech recognition and speaker diarization, on this
+// machine (all of them by default).
 const suites = process.argv.slice(2);
 const wanted = (suite: string) => suites.length === 0 || suites.includes(suite);
 const root = resolve(import.meta.dirname, '../../../..');
@@ -149,6 +151,11 @@ try {
   }
   if (wanted('speech') && existsSync(resolve(root, 'workers/asr/dist/src/main.js')))
     await runSpeechBench(root, log);
+  if (wanted('speakers') && existsSync(resolve(root, 'workers/asr/dist/src/diarization/diarize.cli.js'))) {
+    const speakers = await benchDiarization(root, log);
+    console.log('');
+    for (const line of speakers) console.log(line);
+  }
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);

@@ -74,21 +74,56 @@ export function diarizeFrames(
   );
   clustered.forEach((piece, i) => labels.fill(assignment[i]!, piece.start, piece.end));
   fillShortPieces(labels, pieces);
-  let speakers = Math.max(...assignment) + 1;
+  mergeSameVoices(features, labels, maxSpeakers, options);
+  let { speakers } = relabel(labels);
   if (speakers > 1) resegment(features, regions, labels, speakers, options.resegmentation);
-  for (;;) {
+  // New boundaries can leave a voice with next to nothing, or two voices alike: settle those and
+  // draw the boundaries once more.
+  if (mergeSameVoices(features, labels, maxSpeakers, options)) {
     ({ speakers } = relabel(labels));
-    const closest = closestPair(modelsOf(features, labels, speakers), options);
+    if (speakers > 1)
+      resegment(features, regions, labels, speakers, { ...options.resegmentation, iterations: 1 });
+  }
+  return relabel(labels);
+}
+
+/**
+ * Merges speakers that are one voice (see `sameVoiceGain`), too small to be a speaker, or over the
+ * participant count, closest pair first, on their statistics alone (no pass over the frames per
+ * merge: an hour's BIC clustering can leave a few dozen clusters).
+ * @returns whether anything merged.
+ */
+function mergeSameVoices(
+  features: FrameFeatures,
+  labels: Int32Array,
+  maxSpeakers: number | undefined,
+  options: OfflineDiarizationOptions,
+): boolean {
+  const { speakers } = relabel(labels);
+  const models: Array<GaussianStats | null> = modelsOf(features, labels, speakers);
+  const target = Int32Array.from({ length: speakers }, (_, i) => i);
+  let merged = false;
+  for (let alive = speakers; alive > 1; alive--) {
+    const live = models.flatMap((model, id) => (model ? [{ model, id }] : []));
+    const closest = closestPair(
+      live.map((entry) => entry.model),
+      options,
+    );
     if (!closest) break;
     const mustMerge =
-      speakers > (maxSpeakers ?? Infinity) ||
+      alive > (maxSpeakers ?? Infinity) ||
       closest.gain < options.sameVoiceGain ||
       closest.smallest < options.minSpeakerFrames;
     if (!mustMerge) break;
-    for (let f = 0; f < labels.length; f++) if (labels[f] === closest.second) labels[f] = closest.first;
-    resegment(features, regions, labels, speakers, { ...options.resegmentation, iterations: 1 });
+    const keep = live[closest.first]!.id;
+    const drop = live[closest.second]!.id;
+    models[keep]!.add(models[drop]!);
+    models[drop] = null;
+    for (let id = 0; id < target.length; id++) if (target[id] === drop) target[id] = keep;
+    merged = true;
   }
-  return relabel(labels);
+  if (merged) for (let f = 0; f < labels.length; f++) if (labels[f]! >= 0) labels[f] = target[labels[f]!]!;
+  return merged;
 }
 
 /** The two speakers most alike: per-frame log-likelihood gain of two Gaussians over one. */
