@@ -1,5 +1,11 @@
 export { STREAMS, DEAD_LETTER_SUBJECT_PREFIX, MEETING_STATE_FILTER, meetingStateSubject } from './streams.js';
-export { eventCatalogue, EVENT_KINDS, type EventKind, type EventPayload } from './events/event-catalogue.js';
+export {
+  eventCatalogue,
+  EVENT_KINDS,
+  LEGACY_MEETING_VERSION,
+  type EventKind,
+  type EventPayload,
+} from './events/event-catalogue.js';
 export {
   createEvent,
   parseEvent,

@@ -1,7 +1,7 @@
 export { MeetingAccessEntity } from './meeting-access.entity.js';
 export { Migration20261201000100MeetingAccess } from './meeting-access.migration.js';
 export { MeetingAccessRepository } from './meeting-access.repository.js';
-export { applyMeetingState, type OnMeetingDeleted } from './meeting-state.service.js';
+export { applyMeetingState, isStaleMeetingVersion, type OnMeetingDeleted } from './meeting-state.service.js';
 export { consumeMeetingState, type MeetingStateConsumerOptions } from './meeting-state.consumer.js';
 export { MeetingAccessError, MeetingAccessErrorCode } from './meeting-access.error.js';
 export {

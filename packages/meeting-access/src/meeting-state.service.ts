@@ -1,10 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventEnvelope } from '@mymeet/contracts';
+import { LEGACY_MEETING_VERSION, type EventEnvelope } from '@mymeet/contracts';
 import { consumeOnce } from '@mymeet/database';
 import { MeetingAccessRepository } from './meeting-access.repository.js';
 
 /** What a service does in the same transaction when a meeting is deleted (e.g. delete its rows). */
 export type OnMeetingDeleted = (tx: EntityManager, meetingId: string) => Promise<void>;
+
+/**
+ * An event is stale when the copy holds a newer version. Unversioned (legacy) events, all version 0,
+ * apply in arrival order over each other, as they did before versions existed, but never over a
+ * versioned state.
+ */
+export function isStaleMeetingVersion(eventVersion: number, appliedVersion: number): boolean {
+  if (eventVersion === LEGACY_MEETING_VERSION) return appliedVersion > LEGACY_MEETING_VERSION;
+  return eventVersion <= appliedVersion;
+}
 
 const LIFECYCLE_KINDS: readonly string[] = ['meeting.created', 'meeting.updated', 'meeting.deleted'];
 
@@ -25,7 +35,7 @@ export async function applyMeetingState(
     const access = await new MeetingAccessRepository(tx).findForUpdate(event.meetingId);
     if (!access) return;
     const payload = event.payload as EventEnvelope<'meeting.created'>['payload'] & { version: number };
-    if (payload.version <= access.version) return; // stale: a newer state is already applied
+    if (isStaleMeetingVersion(payload.version, access.version)) return;
     access.version = payload.version;
     access.ownerId = payload.ownerId;
     if (event.kind === 'meeting.deleted') {

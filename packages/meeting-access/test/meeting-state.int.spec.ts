@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { createEvent, meetingStateSubject, type EventEnvelope } from '@mymeet/contracts';
+import { createEvent, meetingStateSubject, parseEvent, type EventEnvelope } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
 import { openDatabase, type MikroORM } from '@mymeet/database';
 import { openMessaging, type Messaging, type RunningConsumer } from '@mymeet/messaging';
@@ -100,6 +100,30 @@ describe('versioned meeting state copies against PostgreSQL and NATS', function 
     assert.equal(copy?.deleted, true);
     assert.deepEqual(copy?.participantEmails, []);
     assert.equal(cascades, 1);
+  });
+
+  it('applies events published before meetings had versions, in arrival order, never over a versioned state', async () => {
+    const meetingId = randomUUID();
+    // What the STATE stream still holds from before versions: the payload has no `version`.
+    const legacy = (participantEmails: string[]) =>
+      parseEvent({
+        ...createEvent('meeting.updated', meetingId, {
+          ownerId: alice,
+          participantEmails,
+          version: 1,
+          title: 't',
+        }),
+        payload: { ownerId: alice, participantEmails, title: 't' },
+      });
+    await applyMeetingState(orm.em.fork(), legacy(['bob@example.com']));
+    assert.deepEqual((await copyOf(meetingId))?.participantEmails, ['bob@example.com']);
+    await applyMeetingState(orm.em.fork(), legacy(['carol@example.com']));
+    assert.deepEqual((await copyOf(meetingId))?.participantEmails, ['carol@example.com']);
+    const [, versioned] = history(meetingId);
+    await applyMeetingState(orm.em.fork(), versioned!);
+    await applyMeetingState(orm.em.fork(), legacy(['mallory@example.com']));
+    const copy = await copyOf(meetingId);
+    assert.deepEqual([copy?.version, copy?.participantEmails], [2, ['bob@example.com', 'carol@example.com']]);
   });
 
   describe('from the STATE stream', () => {

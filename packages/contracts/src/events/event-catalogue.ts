@@ -5,11 +5,14 @@ import { reportResultSchema } from './report-result.js';
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
 const meetingAccess = z.object({ ownerId: z.string().min(1), participantEmails: z.array(z.string()) });
 
+/** What events published before meetings were versioned count as (the STATE stream keeps them for good). */
+export const LEGACY_MEETING_VERSION = 0;
+
 /**
  * The meeting's version after the change the event announces (1 when created, +1 per change, the
  * deletion included): consumers apply a lifecycle event only when it is newer than what they hold.
  */
-const meetingVersion = z.number().int().positive();
+const meetingVersion = z.number().int().nonnegative().default(LEGACY_MEETING_VERSION);
 
 /** When the meeting takes place (its scheduled time, else its creation): what searches filter dates by. */
 const meetingTime = z.iso.datetime({ offset: true }).nullish();

@@ -41,6 +41,23 @@ describe('meeting status', () => {
     );
   });
 
+  it('keeps a failure that overtook its run start: the late media.ready does not move the meeting back', () => {
+    const failed = stateAfterEvent(fresh, {
+      kind: 'transcript.failed',
+      payload: { transcriptId: runA, reason: 'corrupt file' },
+    })!;
+    assert.equal(failed.status, MeetingStatus.FAILED);
+    assert.equal(
+      stateAfterEvent(failed, { kind: 'media.ready', payload: { transcriptId: runA } }),
+      undefined,
+    );
+    // A new recording is a new run and starts over.
+    assert.equal(
+      stateAfterEvent(failed, { kind: 'media.ready', payload: { transcriptId: runB } })?.status,
+      MeetingStatus.PROCESSING,
+    );
+  });
+
   it('ignores the events of a superseded run', () => {
     const rerun = { ...fresh, status: MeetingStatus.PROCESSING, currentTranscriptId: runB };
     assert.equal(

@@ -48,18 +48,35 @@ export function stateAfterEvent(state: PipelineState, event: PipelineEvent): Pip
         failureReason: null,
         currentTranscriptId: transcriptId,
       };
+    // An outcome can overtake its run's start (separate consumers): it then adopts the run, so the
+    // late `media.ready` / `transcript.queued` of that run no longer moves the meeting back.
     case 'transcript.ready':
       if (!ofCurrentTranscript || state.status === MeetingStatus.READY) return undefined;
-      return { ...state, status: MeetingStatus.TRANSCRIBED, failureReason: null };
+      return {
+        ...state,
+        status: MeetingStatus.TRANSCRIBED,
+        failureReason: null,
+        currentTranscriptId: transcriptId ?? state.currentTranscriptId,
+      };
     case 'transcript.failed':
       if (!ofCurrentTranscript) return undefined;
-      return { ...state, status: MeetingStatus.FAILED, failureReason: reason ?? 'Transcription failed' };
+      return {
+        ...state,
+        status: MeetingStatus.FAILED,
+        failureReason: reason ?? 'Transcription failed',
+        currentTranscriptId: transcriptId ?? state.currentTranscriptId,
+      };
     case 'report.queued':
       if (!reportId || reportId === state.currentReportId) return undefined;
       return { ...state, currentReportId: reportId };
     case 'report.completed':
       if (!ofCurrentReport) return undefined;
-      return { ...state, status: MeetingStatus.READY, failureReason: null };
+      return {
+        ...state,
+        status: MeetingStatus.READY,
+        failureReason: null,
+        currentReportId: reportId ?? state.currentReportId,
+      };
     case 'report.failed':
       if (!ofCurrentReport) return undefined;
       // A failed report leaves the transcript usable: the meeting stays TRANSCRIBED, the reason is shown.
@@ -67,6 +84,7 @@ export function stateAfterEvent(state: PipelineState, event: PipelineEvent): Pip
         ...state,
         status: state.status === MeetingStatus.READY ? state.status : MeetingStatus.TRANSCRIBED,
         failureReason: reason ?? 'Report failed',
+        currentReportId: reportId ?? state.currentReportId,
       };
     default:
       return undefined;

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@mymeet/contracts';
+import { isStaleMeetingVersion } from '@mymeet/meeting-access';
 import { meetingContext, meetingDocuments, segmentDocument } from './search-documents.js';
 import { SearchSourceRepository } from './search-source.repository.js';
 import type { TranscriptSearchPort } from './transcript-search.port.js';
@@ -38,7 +39,7 @@ export class SearchIndexer {
     await this.awaitAccessVersion(event.meetingId, payload.version);
     return this.inStep(async (source, tx) => {
       const meeting = await source.lockMeeting(event.meetingId);
-      if (payload.version <= meeting.version) return false;
+      if (isStaleMeetingVersion(payload.version, meeting.version)) return false;
       await source.recordMeetingState(event.meetingId, {
         version: payload.version,
         title: payload.title ?? meeting.title,
