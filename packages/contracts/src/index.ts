@@ -21,6 +21,7 @@ export {
   parseJob,
   jobSubject,
   JOB_SCHEMA_VERSION,
+  maxSpeakersFor,
   type JobKind,
   type JobPayload,
   type JobEnvelope,

@@ -42,6 +42,14 @@ export const jobCatalogue = {
   }),
 } as const;
 
+/**
+ * The most people a meeting's recording can hold: its participants and the owner (who need not be
+ * listed). Unknown (null) when the meeting lists nobody.
+ */
+export function maxSpeakersFor(participantCount: number): number | null {
+  return participantCount > 0 ? participantCount + 1 : null;
+}
+
 export type JobKind = keyof typeof jobCatalogue;
 export type JobPayload<K extends JobKind> = z.output<(typeof jobCatalogue)[K]>;
 export const JOB_KINDS = Object.keys(jobCatalogue) as JobKind[];

@@ -9,7 +9,12 @@ export function meetingAccessFor(em: EntityManager): MeetingAccessPort {
   return {
     requireOwner: async (user, meetingId, action) => {
       const meeting = await access.requireModifiable(user, meetingId, `Only the meeting owner can ${action}`);
-      return { meetingId: meeting.meetingId, ownerId: meeting.ownerId, language: meeting.language };
+      return {
+        meetingId: meeting.meetingId,
+        ownerId: meeting.ownerId,
+        language: meeting.language,
+        participantCount: meeting.participantEmails.length,
+      };
     },
     visibleMeetingIds: async (user, meetingIds) =>
       new Set((await access.visibleMeetings(user, meetingIds)).keys()),

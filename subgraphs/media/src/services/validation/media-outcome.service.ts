@@ -2,6 +2,7 @@ import { MediaStatus } from '../../domain/media-status.js';
 import { transcriptIdFor } from '../../domain/transcript-id.js';
 import type { MediaAssetEntity } from '../../entities/media-asset.entity.js';
 import type { MeetingAccessEntity } from '@mymeet/meeting-access';
+import { maxSpeakersFor } from '@mymeet/contracts';
 import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
 import type { ProbeOutcome } from './media-probe.service.js';
 
@@ -14,7 +15,7 @@ import type { ProbeOutcome } from './media-probe.service.js';
 export function recordValidationOutcome(
   asset: MediaAssetEntity,
   outcome: ProbeOutcome,
-  meeting: Pick<MeetingAccessEntity, 'language'>,
+  meeting: Pick<MeetingAccessEntity, 'language'> & Partial<Pick<MeetingAccessEntity, 'participantEmails'>>,
   assets: MediaAssetRepository,
 ): void {
   asset.validationStartedAt = null;
@@ -46,7 +47,13 @@ export function recordValidationOutcome(
     byteSize: asset.byteSize,
     durationSeconds: facts.durationSeconds,
   });
-  assets.stageJob('asr', { ...common, meetingId: asset.meetingId }, asset.transcriptId);
+  // The diarizer finds no more speakers than the meeting has people, when it lists them.
+  const maxSpeakers = maxSpeakersFor(meeting.participantEmails?.length ?? 0);
+  assets.stageJob(
+    'asr',
+    { ...common, meetingId: asset.meetingId, ...(maxSpeakers ? { maxSpeakers } : {}) },
+    asset.transcriptId,
+  );
 }
 
 export function rejectAsset(
