@@ -32,6 +32,14 @@ export interface OfflineDiarizationOptions {
    * meetings would keep one person's calmer and livelier turns apart.
    */
   sameVoiceGain: number;
+  /**
+   * Short speakers' Gaussians follow what was said as much as who said it: two of one voice also
+   * merge while BIC with this penalty weight prefers one Gaussian for them (it allows a larger gain
+   * the less speech there is, and nothing extra past a few minutes). Measured on 50 synthesized
+   * meetings: 2 to 2.5 keep one voice whole when each person says two lines three times (at 1.5 it
+   * became seven speakers) and still tell four people of 8 s each apart (at 3 it found three).
+   */
+  sameVoicePenalty: number;
   /** A speaker with less speech than this is folded into the nearest voice (a cough, a stray word). */
   minSpeakerFrames: number;
 }
@@ -43,6 +51,7 @@ export const DEFAULT_OFFLINE_DIARIZATION: OfflineDiarizationOptions = {
   resegmentation: DEFAULT_RESEGMENTATION,
   minPieceFrames: 50,
   sameVoiceGain: 0.4,
+  sameVoicePenalty: 2.5,
   minSpeakerFrames: 200,
 };
 
@@ -111,9 +120,7 @@ function mergeSameVoices(
     );
     if (!closest) break;
     const mustMerge =
-      alive > (maxSpeakers ?? Infinity) ||
-      closest.gain < options.sameVoiceGain ||
-      closest.smallest < options.minSpeakerFrames;
+      alive > (maxSpeakers ?? Infinity) || closest.margin < 0 || closest.smallest < options.minSpeakerFrames;
     if (!mustMerge) break;
     const keep = live[closest.first]!.id;
     const drop = live[closest.second]!.id;
@@ -126,23 +133,29 @@ function mergeSameVoices(
   return merged;
 }
 
-/** The two speakers most alike: per-frame log-likelihood gain of two Gaussians over one. */
+/**
+ * The two speakers most alike: the per-frame log-likelihood gain of two Gaussians over one, against
+ * the gain under which they count as one voice (`margin` below 0: one voice).
+ */
 function closestPair(
   models: readonly GaussianStats[],
   options: OfflineDiarizationOptions,
-): { first: number; second: number; gain: number; smallest: number } | null {
+): { first: number; second: number; margin: number; smallest: number } | null {
   const floor = options.clustering.varianceFloor;
   const weighted = models.map((model) => model.count * model.logDeterminant(floor));
-  let best: { first: number; second: number; gain: number; smallest: number } | null = null;
+  let best: { first: number; second: number; margin: number; smallest: number } | null = null;
   const tiny = models.findIndex((model) => model.count < options.minSpeakerFrames);
   for (let i = 0; i < models.length; i++) {
     for (let j = i + 1; j < models.length; j++) {
       if (tiny >= 0 && i !== tiny && j !== tiny) continue;
       const merged = models[i]!.merged(models[j]!);
-      const gain =
-        (merged.count * merged.logDeterminant(floor) - weighted[i]! - weighted[j]!) / (2 * merged.count);
-      if (!best || gain < best.gain) {
-        best = { first: i, second: j, gain, smallest: Math.min(models[i]!.count, models[j]!.count) };
+      const n = merged.count;
+      const gain = (n * merged.logDeterminant(floor) - weighted[i]! - weighted[j]!) / (2 * n);
+      const d = merged.dims;
+      const bicAllowance = (options.sameVoicePenalty * (d + (d * (d + 1)) / 2) * Math.log(n)) / (2 * n);
+      const margin = gain - Math.max(options.sameVoiceGain, bicAllowance);
+      if (!best || margin < best.margin) {
+        best = { first: i, second: j, margin, smallest: Math.min(models[i]!.count, models[j]!.count) };
       }
     }
   }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diarizationErrorRate, synthesizeMeeting, type SynthesizedMeeting } from '@mymeet/testing';
+import {
+  diarizationErrorRate,
+  synthesizeMeeting,
+  synthesizeRecording,
+  type SynthesizedMeeting,
+} from '@mymeet/testing';
 import { OfflineSpeakerDiarizer } from './offline-diarizer.adapter.js';
 
 /**
@@ -18,7 +25,11 @@ describe('offline diarizer on synthesized meetings', function () {
   this.timeout(120_000);
   const diarizer = new OfflineSpeakerDiarizer();
   const meetings: SynthesizedMeeting[] = [];
-  after(() => meetings.forEach((meeting) => meeting.remove()));
+  const workDir = mkdtempSync(join(tmpdir(), 'diarizer-spec-'));
+  after(() => {
+    meetings.forEach((meeting) => meeting.remove());
+    rmSync(workDir, { recursive: true, force: true });
+  });
 
   const meeting = (voices: string[], seconds: number, seed: number) => {
     const made = synthesizeMeeting({
@@ -70,6 +81,51 @@ describe('offline diarizer on synthesized meetings', function () {
         assert.ok(result.turns[i]!.startMs >= result.turns[i - 1]!.endMs);
     });
   }
+
+  it('does not split a voice by what it says when each person says little (the same two lines, three times)', async () => {
+    // Each voice has only 8 s of distinct speech: short Gaussians follow the words as much as the voice.
+    const lines = [
+      ['rms', 'Good morning everyone, let us start with the quarterly budget review.'],
+      ['slt', 'The marketing team will present the new campaign next week.'],
+      ['awb', 'We need to hire two more engineers before the end of the year.'],
+      ['kal16', 'Please send the meeting notes to all participants by Friday.'],
+      ['rms', 'The customer reported a problem with the payment page yesterday.'],
+      ['slt', 'Our sales grew by ten percent in the last quarter.'],
+      ['awb', 'The server was down for about an hour on Tuesday night.'],
+      ['kal16', 'Thank you all for joining, and have a great weekend.'],
+    ] as const;
+    const recording = synthesizeRecording({
+      turns: [...lines, ...lines, ...lines].map(([voice, text]) => ({ voice, text })),
+      pauseMs: 700,
+      directory: workDir,
+    });
+    const pcmPath = join(workDir, 'repeated.pcm');
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      recording.path,
+      '-ac',
+      '1',
+      '-ar',
+      '16000',
+      '-f',
+      's16le',
+      pcmPath,
+    ]);
+    const result = await diarizer.diarize(
+      { pcmPath, durationMs: recording.durationMs },
+      new AbortController().signal,
+    );
+    assert.equal(result.speakers.length, 4, result.speakers.map((s) => s.label).join(' '));
+    const reference = recording.turns.map((turn) => ({
+      startMs: turn.startMs,
+      endMs: turn.endMs,
+      speaker: turn.voice,
+    }));
+    const score = diarizationErrorRate(reference, result.turns);
+    assert.ok(score.errorRate < MAX_DER, `DER ${score.errorRate}`);
+  });
 
   it("keeps to the meeting's participant count when the job knows it", async () => {
     const made = meeting(['rms', 'slt', 'awb'], 60, 105);
