@@ -32,6 +32,8 @@ export const COST_MODEL: CostModel = {
     'Meeting.transcripts': 20,
     // Voices of one run: the diarizer's count (a working bound; meetings rarely have more).
     'Transcript.speakers': 50,
+    // subgraphs/meetings/src/domain/meeting-input.ts LIMITS.vocabularyTerms.
+    'Meeting.vocabulary': 100,
     // reports/src/domain/report-vocabulary.ts REPORT_POLICY and contracts' REPORT_LIMITS.
     'Meeting.reports': 50,
     'Report.keyPoints': 25,

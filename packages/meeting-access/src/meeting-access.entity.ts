@@ -7,7 +7,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
  */
 @Entity({ tableName: 'meeting_access' })
 export class MeetingAccessEntity {
-  [OptionalProps]?: 'language' | 'deleted' | 'updatedAt' | 'version';
+  [OptionalProps]?: 'language' | 'deleted' | 'updatedAt' | 'version' | 'vocabulary';
 
   @PrimaryKey({ type: 'uuid' })
   meetingId!: string;
@@ -21,6 +21,10 @@ export class MeetingAccessEntity {
 
   @Property({ type: 'text', nullable: true })
   language: string | null = null;
+
+  /** Names and terms the speech engine should expect. */
+  @Property({ type: new ArrayType() })
+  vocabulary: string[] = [];
 
   @Property({ type: 'boolean' })
   deleted: boolean = false;

@@ -46,6 +46,7 @@ export async function applyMeetingState(
       access.deleted = false;
       access.participantEmails = payload.participantEmails;
       access.language = payload.language ?? null;
+      access.vocabulary = payload.vocabulary ?? [];
     }
     changed = true;
   });

@@ -9,6 +9,7 @@ import { dropDatabase, eventually, testDatabaseUrl, testNatsUrl } from '@mymeet/
 import {
   MeetingAccessEntity,
   Migration20261201000100MeetingAccess,
+  Migration20261201000500MeetingAccessVocabulary,
   applyMeetingState,
   consumeMeetingState,
 } from '../src/index.js';
@@ -23,7 +24,7 @@ describe('versioned meeting state copies against PostgreSQL and NATS', function 
     orm = await openDatabase({
       url,
       entities: [MeetingAccessEntity],
-      migrations: [Migration20261201000100MeetingAccess],
+      migrations: [Migration20261201000100MeetingAccess, Migration20261201000500MeetingAccessVocabulary],
     });
   });
 

@@ -204,6 +204,8 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       mediaId: asset.id,
       objectKey: ready.payload.objectKey,
       language: 'en',
+      vocabulary: [],
+      durationSeconds: ready.payload.durationSeconds,
       // Bob and the owner: the diarizer finds no more voices than that.
       maxSpeakers: 2,
     });

@@ -195,6 +195,31 @@ describe('meetings subgraph against PostgreSQL and NATS', function () {
     });
   });
 
+  it('keeps a meeting vocabulary (trimmed, deduplicated) and carries it in its events for the speech engine', async () => {
+    const created = await call(
+      alice,
+      'mutation { createMeeting(input: { title: "Terms", vocabulary: [" Quillbot ", "quillbot", "Dashwood"] }) { id vocabulary } }',
+    );
+    const { id, vocabulary } = (created.data as { createMeeting: { id: string; vocabulary: string[] } })
+      .createMeeting;
+    assert.deepEqual(vocabulary, ['Quillbot', 'Dashwood']);
+    const [row] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ envelope: { payload: { vocabulary: string[] } } }>>(
+        'select envelope from outbox_event where subject = ?',
+        [`events.meeting.${id}.meeting.created`],
+      );
+    assert.deepEqual(row?.envelope.payload.vocabulary, ['Quillbot', 'Dashwood']);
+    const tooLong = await call(
+      alice,
+      'mutation ($id: ID!, $v: [String!]) { updateMeeting(id: $id, input: { vocabulary: $v }) { id } }',
+      { id, v: ['x'.repeat(65)] },
+    );
+    assert.equal(tooLong.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(tooLong.errors?.[0]?.extensions?.field, 'vocabulary.0');
+  });
+
   it('carries a version in every meeting event, one more per change, the deletion included', async () => {
     const created = await call(
       alice,

@@ -443,6 +443,7 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       mediaId,
       objectKey: `meetings/${meetingId}/media/${mediaId}/standup.mp3`,
       language: 'en-GB',
+      vocabulary: [],
       // Bob and the owner: the diarizer finds no more voices than that.
       maxSpeakers: 2,
     });

@@ -5,6 +5,7 @@ import type { ReportWorkerConfig } from './config.js';
 import { JetStreamReportEvents } from './events/jetstream-report-events.adapter.js';
 import { ReportGenerationService } from './generation/report-generation.service.js';
 import { consumeReportJobs } from './jobs/report-job.consumer.js';
+import { JetStreamMeetingParticipants } from './meeting/jetstream-meeting-participants.adapter.js';
 import { buildReportPipeline } from './pipeline/report-pipeline.factory.js';
 import { NatsTranscriptSegments } from './transcript/nats-transcript-segments.adapter.js';
 
@@ -20,7 +21,8 @@ export async function startReportWorker(
     timeoutMs: config.segmentsTimeoutMs,
     pageSize: 500,
   });
-  const service = new ReportGenerationService(segments, pipeline, events, logger);
+  const participants = new JetStreamMeetingParticipants(messaging.jsm, logger);
+  const service = new ReportGenerationService(segments, participants, pipeline, events, logger);
   const consumer = await consumeReportJobs(
     messaging,
     service,

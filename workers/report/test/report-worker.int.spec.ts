@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { createJob, jobSubject, reportResultSchema, type TranscriptSegmentRecord } from '@mymeet/contracts';
 import { createLogger } from '@mymeet/core';
-import { answerSegmentRequests, eventsOf, eventually, testNatsUrl } from '@mymeet/testing';
+import { answerSegmentRequests, eventsOf, eventually, publishEvent, testNatsUrl } from '@mymeet/testing';
 import { loadReportWorkerConfig } from '../src/config.js';
 import { startReportWorker } from '../src/report-worker.js';
 import { ENGLISH_PLANNING, MEETING_DAY } from './support/planning-meetings.js';
+import { FIELD_RECORDING } from './support/spoken-meetings.js';
 
 describe('report worker against NATS', function () {
   this.timeout(60_000);
@@ -14,12 +15,16 @@ describe('report worker against NATS', function () {
   let worker: { stop(): Promise<void> };
   let responder: ReturnType<typeof answerSegmentRequests>;
   const transcriptId = randomUUID();
+  const spokenTranscriptId = randomUUID();
 
   before(async () => {
     nc = await connect({ servers: testNatsUrl() });
     responder = answerSegmentRequests(
       nc,
-      new Map<string, TranscriptSegmentRecord[]>([[transcriptId, ENGLISH_PLANNING]]),
+      new Map<string, TranscriptSegmentRecord[]>([
+        [transcriptId, ENGLISH_PLANNING],
+        [spokenTranscriptId, FIELD_RECORDING],
+      ]),
     );
     const config = loadReportWorkerConfig({
       NATS_URL: testNatsUrl(),
@@ -39,8 +44,9 @@ describe('report worker against NATS', function () {
   async function queue(payload: {
     transcriptId: string;
     template?: 'SUMMARY' | 'PROTOCOL' | 'ACTION_ITEMS';
+    meetingId?: string;
   }) {
-    const meetingId = randomUUID();
+    const meetingId = payload.meetingId ?? randomUUID();
     const reportId = randomUUID();
     const job = createJob(
       'report',
@@ -85,6 +91,48 @@ describe('report worker against NATS', function () {
       progress,
       [...progress].sort((a, b) => a - b),
       'progress only grows',
+    );
+  });
+
+  it("names owners heard without capitals after the meeting's participants, read from the STATE stream", async () => {
+    const meetingId = randomUUID();
+    // A meeting whose participants changed: the newest state counts.
+    await publishEvent(nc, 'meeting.created', meetingId, {
+      ownerId: 'owner-1',
+      participantEmails: ['someone@example.com'],
+      version: 1,
+      title: 'Launch',
+    });
+    await publishEvent(nc, 'meeting.updated', meetingId, {
+      ownerId: 'owner-1',
+      participantEmails: ['ellis@example.com', 'bob@example.com'],
+      version: 2,
+      title: 'Launch',
+    });
+    const spoken = FIELD_RECORDING.map((segment) => ({
+      ...segment,
+      // "ellis" is a participant but no common first name: only the meeting's record makes it a person.
+      text: segment.text.replace('alice', 'ellis'),
+    }));
+    responder.stop();
+    responder = answerSegmentRequests(
+      nc,
+      new Map<string, TranscriptSegmentRecord[]>([[spokenTranscriptId, spoken]]),
+    );
+    await queue({ transcriptId: spokenTranscriptId, meetingId });
+    const [generated] = await eventually(async () => {
+      const events = await eventsOf(nc, meetingId, 'report.generated');
+      assert.equal(events.length, 1);
+      return events;
+    }, 30_000);
+    const result = reportResultSchema.parse(generated!.payload.result);
+    assert.deepEqual(
+      result.actionItems.map((item) => [item.owner, item.dueDate, item.segments]),
+      [
+        ['Ellis', null, [0]],
+        ['Bob', '2026-03-10', [1]],
+        [null, '2026-03-16', [1]],
+      ],
     );
   });
 

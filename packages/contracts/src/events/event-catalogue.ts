@@ -30,12 +30,15 @@ export const eventCatalogue = {
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    /** Names and terms the speech engine should expect. */
+    vocabulary: z.array(z.string()).optional(),
     occursAt: meetingTime,
   }),
   'meeting.updated': meetingAccess.extend({
     version: meetingVersion,
     title: z.string(),
     language: z.string().nullish(),
+    vocabulary: z.array(z.string()).optional(),
     occursAt: meetingTime,
   }),
   'meeting.deleted': z.object({ ownerId: z.string().min(1), version: meetingVersion }),

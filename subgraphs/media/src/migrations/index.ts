@@ -1,4 +1,7 @@
-import { Migration20261201000100MeetingAccess } from '@mymeet/meeting-access';
+import {
+  Migration20261201000100MeetingAccess,
+  Migration20261201000500MeetingAccessVocabulary,
+} from '@mymeet/meeting-access';
 import { Migration20261128000200CreateMedia } from './Migration20261128000200CreateMedia.js';
 import { Migration20261201000200ImportClaims } from './Migration20261201000200ImportClaims.js';
 
@@ -6,5 +9,6 @@ import { Migration20261201000200ImportClaims } from './Migration20261201000200Im
 export const mediaMigrations = [
   Migration20261128000200CreateMedia,
   Migration20261201000100MeetingAccess,
+  Migration20261201000500MeetingAccessVocabulary,
   Migration20261201000200ImportClaims,
 ];

@@ -12,6 +12,7 @@ export interface MeetingDraft {
   joinUrl?: string | null;
   language?: string | null;
   participants?: ParticipantInput[] | null;
+  vocabulary?: string[] | null;
 }
 
 export interface NormalizedParticipant {
@@ -19,7 +20,14 @@ export interface NormalizedParticipant {
   name: string | null;
 }
 
-export const LIMITS = { titleLength: 300, participants: 200, urlLength: 2_000, nameLength: 200 } as const;
+export const LIMITS = {
+  titleLength: 300,
+  participants: 200,
+  urlLength: 2_000,
+  nameLength: 200,
+  vocabularyTerms: 100,
+  termLength: 64,
+} as const;
 
 // A pragmatic address check (RFC 5322 allows more, but such addresses never reach a mailbox here).
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
@@ -49,6 +57,29 @@ export function normalizeJoinUrl(joinUrl: string | null | undefined): string | n
   if (url.username || url.password)
     throw MeetingError.invalidInput('joinUrl', 'Join URL must not contain credentials');
   return url.toString();
+}
+
+/** Terms trimmed, inner spaces collapsed, duplicates (case-insensitive) dropped, in the order given. */
+export function normalizeVocabulary(vocabulary: string[] | null | undefined): string[] {
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  for (const [n, raw] of (vocabulary ?? []).entries()) {
+    const term = raw.trim().replace(/\s+/g, ' ');
+    if (!term) continue;
+    if (term.length > LIMITS.termLength) {
+      throw MeetingError.invalidInput(
+        `vocabulary.${n}`,
+        `Terms must be at most ${LIMITS.termLength} characters`,
+      );
+    }
+    if (seen.has(term.toLowerCase())) continue;
+    seen.add(term.toLowerCase());
+    terms.push(term);
+  }
+  if (terms.length > LIMITS.vocabularyTerms) {
+    throw MeetingError.invalidInput('vocabulary', `At most ${LIMITS.vocabularyTerms} terms`);
+  }
+  return terms;
 }
 
 export function normalizeLanguage(language: string | null | undefined): string | null {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Cascade, Collection, OptionalProps, type Rel } from '@mikro-orm/core';
+import { ArrayType, Cascade, Collection, OptionalProps, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { MeetingPlatform } from '../domain/meeting-platform.js';
 import { MeetingStatus } from '../domain/meeting-status.js';
@@ -16,7 +16,8 @@ export class MeetingEntity {
     | 'joinUrl'
     | 'version'
     | 'currentTranscriptId'
-    | 'currentReportId';
+    | 'currentReportId'
+    | 'vocabulary';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -51,6 +52,10 @@ export class MeetingEntity {
    */
   @Property({ type: 'integer', version: true })
   version: number = 1;
+
+  /** Names and terms the speech engine should expect. */
+  @Property({ type: new ArrayType() })
+  vocabulary: string[] = [];
 
   /** The transcription run the meeting follows; events of superseded runs do not move it. */
   @Property({ type: 'uuid', nullable: true })

@@ -26,6 +26,9 @@ export class CreateMeetingInput {
 
   @Field(() => [ParticipantInput], { nullable: true })
   participants?: ParticipantInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Names and terms passed to the speech engine' })
+  vocabulary?: string[] | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
@@ -44,6 +47,9 @@ export class UpdateMeetingInput {
 
   @Field(() => [ParticipantInput], { nullable: true, description: 'Replaces the whole list' })
   participants?: ParticipantInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the whole list' })
+  vocabulary?: string[] | null;
 }
 
 @InputType()

@@ -16,5 +16,6 @@ export function toMeeting(entity: MeetingEntity, viewer: AuthenticatedUser): Mee
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
     failureReason: entity.failureReason,
+    vocabulary: entity.vocabulary,
   };
 }

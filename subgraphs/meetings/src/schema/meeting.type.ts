@@ -48,4 +48,7 @@ export class Meeting {
 
   @Field(() => String, { nullable: true })
   failureReason!: string | null;
+
+  @Field(() => [String], { description: 'Names and terms passed to the speech engine' })
+  vocabulary!: string[];
 }

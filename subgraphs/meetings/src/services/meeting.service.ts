@@ -7,6 +7,7 @@ import {
   normalizeParticipants,
   normalizeScheduledAt,
   normalizeTitle,
+  normalizeVocabulary,
   type MeetingDraft,
   type NormalizedParticipant,
 } from '../domain/meeting-input.js';
@@ -37,6 +38,7 @@ export class MeetingService {
     meeting.platform = platformOf(meeting.joinUrl);
     meeting.language = normalizeLanguage(draft.language);
     meeting.status = initialStatus(meeting.scheduledAt ?? undefined);
+    meeting.vocabulary = normalizeVocabulary(draft.vocabulary);
     meeting.occursAt = meeting.scheduledAt ?? meeting.createdAt;
     this.replaceParticipants(meeting, normalizeParticipants(draft.participants));
     this.meetings.add(meeting);
@@ -81,6 +83,7 @@ export class MeetingService {
       meeting.platform = platformOf(meeting.joinUrl);
     }
     if (draft.language !== undefined) meeting.language = normalizeLanguage(draft.language);
+    if (draft.vocabulary !== undefined) meeting.vocabulary = normalizeVocabulary(draft.vocabulary);
     if (draft.participants !== undefined) {
       this.replaceParticipants(meeting, normalizeParticipants(draft.participants));
     }
@@ -161,6 +164,7 @@ export class MeetingService {
       version,
       title: meeting.title,
       language: meeting.language,
+      vocabulary: meeting.vocabulary,
       occursAt: meeting.occursAt.toISOString(),
     });
   }

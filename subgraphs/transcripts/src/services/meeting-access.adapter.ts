@@ -14,6 +14,7 @@ export function meetingAccessFor(em: EntityManager): MeetingAccessPort {
         ownerId: meeting.ownerId,
         language: meeting.language,
         participantCount: meeting.participantEmails.length,
+        vocabulary: meeting.vocabulary,
       };
     },
     visibleMeetingIds: async (user, meetingIds) =>

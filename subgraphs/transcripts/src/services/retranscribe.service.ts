@@ -67,6 +67,7 @@ export class RetranscribeService {
           objectKey: run.objectKey,
           language: effectiveLanguage,
           ...(maxSpeakers ? { maxSpeakers } : {}),
+          vocabulary: meeting.vocabulary,
         },
         run.id,
       );

@@ -47,7 +47,6 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
     const meetings = [longMeeting(work, 1), longMeeting(work, 10)];
     for (const recording of [...corpus, ...meetings])
       await putObject(s3.endpoint, BUCKET, recording.name, recording.path);
-    const cores = availableParallelism();
     const baseEnv = {
       NATS_URL: nats.url,
       S3_ENDPOINT: s3.endpoint,
@@ -70,8 +69,8 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
     for (const engine of engines) {
       const worker = await WorkerUnderTest.start(root, { ...baseEnv, ...engine.env }, messaging);
       try {
-        for (const recording of corpus) rows.push(await measure(worker, engine.label, recording, cores));
-        for (const recording of meetings) rows.push(await measure(worker, engine.label, recording, cores));
+        for (const recording of corpus) rows.push(await measure(worker, engine.label, recording));
+        for (const recording of meetings) rows.push(await measure(worker, engine.label, recording));
         rows.push(
           `${engine.label}: peak memory of worker and decoders ${worker.peakMemoryMiB.toFixed(0)} MiB`,
         );
@@ -81,13 +80,16 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
     }
     console.log('');
     console.log(
-      'engine        | speech                        | audio s |   WER | wall s | × real time | × per core',
+      'engine        | speech                        | audio s |   WER | wall s | × real time | audio s per CPU s',
     );
     for (const row of rows) console.log(row);
+    console.log(
+      `(audio s per CPU s is speed per core, unaffected by other load; ${availableParallelism()} cores free would give about ${availableParallelism()}× that in real time)`,
+    );
 
     if (process.env.ASR_BENCH_TUNE === '1') {
       console.log(
-        '\nPocketSphinx settings (POCKETSPHINX_ARGS): × real time over the whole corpus, WER per kind of speech',
+        '\nPocketSphinx settings (POCKETSPHINX_ARGS): audio s per CPU s over the whole corpus, WER per kind of speech',
       );
       for (const setting of POCKETSPHINX_SETTINGS) {
         const worker = await WorkerUnderTest.start(
@@ -98,16 +100,16 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
         try {
           const cells: string[] = [];
           let audioSeconds = 0;
-          let wallSeconds = 0;
+          let cpuSeconds = 0;
           for (const recording of corpus) {
             const run = await worker.transcribe(recording.name);
             cells.push(
               `${recording.name.split(' (')[0]} ${wordErrorRate(recording.reference, run.hypothesis).toFixed(3)}`,
             );
             audioSeconds += recording.seconds;
-            wallSeconds += run.wallSeconds;
+            cpuSeconds += run.cpuSeconds;
           }
-          const speed = `${(audioSeconds / wallSeconds).toFixed(1)}×`;
+          const speed = (audioSeconds / cpuSeconds).toFixed(1);
           console.log(`${(setting || 'defaults').padEnd(26)} | ${speed.padStart(6)} | ${cells.join(' | ')}`);
         } finally {
           await worker.stop();
@@ -123,12 +125,7 @@ export async function runSpeechBench(root: string, log: (line: string) => void):
   }
 }
 
-async function measure(
-  worker: WorkerUnderTest,
-  engine: string,
-  recording: BenchRecording,
-  cores: number,
-): Promise<string> {
+async function measure(worker: WorkerUnderTest, engine: string, recording: BenchRecording): Promise<string> {
   const run = await worker.transcribe(recording.name);
   if (run.failed) return `${engine.padEnd(13)} | ${recording.name.padEnd(29)} | failed: ${run.failed}`;
   const wer = wordErrorRate(recording.reference, run.hypothesis);
@@ -140,6 +137,6 @@ async function measure(
     wer.toFixed(3).padStart(5),
     run.wallSeconds.toFixed(1).padStart(6),
     speed.toFixed(1).padStart(11),
-    (speed / cores).toFixed(1).padStart(10),
+    (recording.seconds / run.cpuSeconds).toFixed(1).padStart(17),
   ].join(' | ');
 }

@@ -9,6 +9,8 @@ import { waitFor } from '../../wait-for.js';
 
 export interface TranscriptionRun {
   wallSeconds: number;
+  /** CPU the worker and its decoders spent on the job: a speed figure other load on the machine does not skew. */
+  cpuSeconds: number;
   hypothesis: string;
   failed?: string;
 }
@@ -51,6 +53,7 @@ export class WorkerUnderTest {
     const meetingId = randomUUID();
     const segments = new Map<number, string>();
     const started = performance.now();
+    const cpuBefore = cpuSecondsOf(this.child.pid!);
     const finished = new Promise<string | undefined>((done) => {
       const subscription = this.messaging.nc.subscribe(`events.meeting.${meetingId}.>`, {
         callback: (_error, msg) => {
@@ -75,8 +78,11 @@ export class WorkerUnderTest {
     });
     await this.messaging.js.publish(jobSubject('asr'), JSON.stringify(job), { msgID: job.id });
     const failed = await finished;
+    // Decoders count once they have exited and been waited for; give the last one a moment.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     return {
       wallSeconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSecondsOf(this.child.pid!) - cpuBefore,
       hypothesis: [...segments.entries()]
         .sort((a, b) => a[0] - b[0])
         .map(([, text]) => text)
@@ -91,6 +97,16 @@ export class WorkerUnderTest {
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.kill('SIGTERM');
     await exited;
+  }
+}
+
+/** User and system time of a process and of its children that have ended (Linux /proc, 100 ticks a second). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100;
+  } catch {
+    return Number.NaN;
   }
 }
 

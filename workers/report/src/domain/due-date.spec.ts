@@ -31,6 +31,15 @@ describe('due dates', () => {
     assert.equal(iso('завтра', 'ru'), '2026-03-10');
   });
 
+  it('reads dates spelt out in words, as speech recognisers write them', () => {
+    assert.equal(iso('by march twentieth'), '2026-03-20');
+    assert.equal(iso('on the fourteenth of april'), '2026-04-14');
+    assert.equal(iso('due april the twenty first'), '2026-04-21');
+    assert.equal(iso('до двадцатого марта', 'ru'), '2026-03-20');
+    assert.equal(iso('к пятнадцатому апреля', 'ru'), '2026-04-15');
+    assert.equal(iso('на двадцать третье марта', 'ru'), '2026-03-23');
+  });
+
   it('keeps deadlines that name no day as said, and tells deadlines from mere times', () => {
     assert.deepEqual(findDueDate('fix it ASAP', 'en', MONDAY), { text: 'ASAP', iso: null, deadline: true });
     assert.equal(findDueDate('Today we need to talk', 'en', MONDAY)?.deadline, false);

@@ -52,6 +52,16 @@ const RU_MONTHS = [
   'декабр[яеь]',
 ];
 
+/** Days spelt out, as speech recognisers write them: "march twentieth", "двадцатого марта". */
+const EN_ORDINAL =
+  '(?:(?:twenty|thirty)[\\s-]+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|' +
+  'twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)';
+const RU_ORDINAL =
+  '(?:(?:двадцать|тридцать)\\s+)?(?:(?:перв|втор|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|' +
+  'двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)' +
+  '(?:ого|ому|ое|ый|ом|ым)|трет(?:ьего|ьему|ье|ий|ьем))';
+const DAY = (ordinal: string) => `(\\d{1,2}|${ordinal})`;
+
 const EN_LEAD = '(?:(?:by|on|before|until|till|due|no later than|this|next|coming)\\s+)*';
 const RU_LEAD = '(?:(?:до|к|ко|в|во|на|не позднее|не позже|следующ(?:ий|ую|ей|его)|эт(?:от|у))\\s+)*';
 
@@ -71,6 +81,14 @@ const whichGroup = (match: RegExpExecArray, offset: number, count: number) => {
   return -1;
 };
 
+const RULES = new Map<ReportLanguage, Rule[]>();
+/** Built once per language: every sentence of a transcript is looked at. The patterns hold no state. */
+function rulesOf(language: ReportLanguage): Rule[] {
+  let known = RULES.get(language);
+  if (!known) RULES.set(language, (known = rules(language)));
+  return known;
+}
+
 function rules(language: ReportLanguage): Rule[] {
   const shared: Rule[] = [
     {
@@ -89,9 +107,9 @@ function rules(language: ReportLanguage): Rule[] {
       },
       {
         pattern: bounded(
-          `${RU_LEAD}(\\d{1,2})(?:-?го)?\\s+(?:${alt(RU_MONTHS)})(?:\\s+(\\d{4})(?:\\s*г(?:ода)?\\.?)?)?`,
+          `${RU_LEAD}${DAY(RU_ORDINAL)}(?:-?го)?\\s+(?:${alt(RU_MONTHS)})(?:\\s+(\\d{4})(?:\\s*г(?:ода)?\\.?)?)?`,
         ),
-        resolve: (m, ref) => dayMonth(+m[1]!, whichGroup(m, 2, 12) + 1, m[14], ref),
+        resolve: (m, ref) => dayMonth(dayNumber(m[1]!), whichGroup(m, 2, 12) + 1, m[14], ref),
         calendar: true,
       },
       { pattern: bounded(`${RU_LEAD}послезавтра`), resolve: (_m, ref) => addDays(ref, 2) },
@@ -123,16 +141,16 @@ function rules(language: ReportLanguage): Rule[] {
     ...shared,
     {
       pattern: bounded(
-        `(${EN_LEAD})(?:${alt(EN_MONTHS)})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+        `(${EN_LEAD})(?:${alt(EN_MONTHS)})\\.?\\s+(?:the\\s+)?${DAY(EN_ORDINAL)}(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
       ),
-      resolve: (m, ref) => dayMonth(+m[14]!, whichGroup(m, 2, 12) + 1, m[15], ref),
+      resolve: (m, ref) => dayMonth(dayNumber(m[14]!), whichGroup(m, 2, 12) + 1, m[15], ref),
       calendar: true,
     },
     {
       pattern: bounded(
-        `${EN_LEAD}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${alt(EN_MONTHS)})(?:,?\\s+(\\d{4}))?`,
+        `${EN_LEAD}(?:the\\s+)?${DAY(EN_ORDINAL)}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${alt(EN_MONTHS)})(?:,?\\s+(\\d{4}))?`,
       ),
-      resolve: (m, ref) => dayMonth(+m[1]!, whichGroup(m, 2, 12) + 1, m[14], ref),
+      resolve: (m, ref) => dayMonth(dayNumber(m[1]!), whichGroup(m, 2, 12) + 1, m[14], ref),
       calendar: true,
     },
     {
@@ -177,7 +195,7 @@ const VAGUE: Record<ReportLanguage, RegExp> = {
 /** The first due date a sentence states, resolved against the meeting's day. */
 export function findDueDate(sentence: string, language: ReportLanguage, reference: Date): DueDate | null {
   let best: { index: number; calendar: boolean; text: string; date: Date | null } | null = null;
-  for (const rule of rules(language)) {
+  for (const rule of rulesOf(language)) {
     const match = rule.pattern.exec(sentence);
     if (!match) continue;
     const calendar = rule.calendar === true;
@@ -264,6 +282,39 @@ function endOfWeek(reference: Date): Date {
 
 function endOfMonth(reference: Date): Date {
   return new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() + 1, 0));
+}
+
+const ORDINAL_UNITS: Array<[RegExp, number]> = [
+  [/^(?:first|перв)/, 1],
+  [/^(?:second|втор)/, 2],
+  [/^(?:third|трет)/, 3],
+  [/^(?:fourteenth|четырнадцат)/, 14],
+  [/^(?:fourth|четв[её]рт)/, 4],
+  [/^(?:fifteenth|пятнадцат)/, 15],
+  [/^(?:fifth|пят)/, 5],
+  [/^(?:sixteenth|шестнадцат)/, 16],
+  [/^(?:sixth|шест)/, 6],
+  [/^(?:seventeenth|семнадцат)/, 17],
+  [/^(?:seventh|седьм)/, 7],
+  [/^(?:eighteenth|восемнадцат)/, 18],
+  [/^(?:eighth|восьм)/, 8],
+  [/^(?:nineteenth|девятнадцат)/, 19],
+  [/^(?:ninth|девят)/, 9],
+  [/^(?:tenth|десят)/, 10],
+  [/^(?:eleventh|одиннадцат)/, 11],
+  [/^(?:twelfth|двенадцат)/, 12],
+  [/^(?:thirteenth|тринадцат)/, 13],
+  [/^(?:twentieth|двадцат)/, 20],
+  [/^(?:thirtieth|тридцат)/, 30],
+];
+
+/** "14", "fourteenth", "twenty first", "двадцать третье" → the day of the month. */
+function dayNumber(said: string): number {
+  if (/^\d+$/.test(said)) return Number(said);
+  const words = said.toLowerCase().split(/[\s-]+/);
+  const tens = words.length > 1 ? (/^(?:twenty|двадцать)$/.test(words[0]!) ? 20 : 30) : 0;
+  const unit = ORDINAL_UNITS.find(([pattern]) => pattern.test(words.at(-1)!))?.[1] ?? NaN;
+  return tens > 0 && unit >= 10 ? NaN : tens + unit;
 }
 
 const EN_NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };

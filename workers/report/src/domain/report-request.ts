@@ -8,6 +8,12 @@ export interface Segment {
   text: string;
 }
 
+/** Someone invited to the meeting, as the meeting's record names them (a name only when one was given). */
+export interface Participant {
+  email: string | null;
+  name: string | null;
+}
+
 export type ReportTemplate = 'SUMMARY' | 'PROTOCOL' | 'ACTION_ITEMS';
 
 /** Languages the offline summariser has word lists and cue phrases for; others get the English rules. */
@@ -21,4 +27,6 @@ export interface ReportRequest {
   language: ReportLanguage;
   /** What relative due dates count from (the day the meeting was transcribed). */
   referenceDate: Date;
+  /** The meeting's participants: the offline summariser matches owners said in the meeting against them. */
+  participants?: readonly Participant[];
 }

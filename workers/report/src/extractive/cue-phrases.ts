@@ -60,6 +60,14 @@ export const EN_TASK_VERBS =
  */
 export const RU_THIRD_PERSON_FUTURE = '[\\p{L}]{2,}(?:ит|ет|ёт|ат|ят|ут|ют)(?:ся)?';
 export const RU_FIRST_PERSON_FUTURE = '[\\p{L}]{2,}(?:ю|у)(?:сь)?';
+/** One word that is a third-person future form (lower case, as a word list gives it). */
+export const RU_FUTURE_WORD = new RegExp(`^${RU_THIRD_PERSON_FUTURE}$`, 'u');
+/** Verbs of saying and being: "Иван говорит" describes, it promises nothing. */
+export const RU_SPEECH =
+  /^(?:говор|сказ|счита|дума|зна|хоч|хот|мож|мог|предлага|спрашива|отвеча|работа|понима|помн|вид|люб|слуша|жив|ид[её]т|ест|хвата|кажет|нравит|име)/iu;
+/** Perfective prefixes: "подготовит" promises, "говорит" only describes. */
+export const RU_PERFECTIVE =
+  /^(?:под|подо|при|от|ото|с|со|за|на|вы|пере|про|у|до|раз|рас|об|обо|по|в|во|из|ис|вз|вс|о)\p{L}{3,}/iu;
 /** Imperatives addressed to someone: "Иван, подготовь", "Мария, пожалуйста, отправь". */
 export const RU_IMPERATIVE = '(?:пожалуйста,?\\s+)?[\\p{L}]{2,}(?:ь|й|и)(?:те)?(?:сь)?';
 

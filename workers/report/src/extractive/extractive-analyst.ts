@@ -2,6 +2,8 @@ import { findDueDate } from '../domain/due-date.js';
 import type { ReportLanguage } from '../domain/report-request.js';
 import type { AnalysisContext, ReportAnalyst, TranscriptChunk } from '../pipeline/report-analyst.port.js';
 import type { ActionNote, ChunkNotes, CitedNote, ReportDraft } from '../pipeline/report-schemas.js';
+import { People } from './people.js';
+import { presentSentence } from './sentence-form.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { detectTask, isDecision } from './task-detector.js';
 import { pickDiverse, similarity, textRank } from './textrank.js';
@@ -23,8 +25,14 @@ export class ExtractiveAnalyst implements ReportAnalyst {
   readonly chunkChars = CHUNK_CHARS;
 
   async analyseChunk(chunk: TranscriptChunk, context: AnalysisContext): Promise<ChunkNotes> {
-    const { language, instructions, referenceDate } = context.request;
-    const sentences = splitSentences(chunk.segments, language);
+    const { language, instructions, referenceDate, participants } = context.request;
+    const people = People.of(participants, context.speakers);
+    const sentences = splitSentences(chunk.segments, language, people);
+    const cited = (sentence: Sentence, weight: number): CitedNote => ({
+      text: presentSentence(sentence.text, language, people),
+      segments: [...sentence.segments],
+      weight,
+    });
     const focus = new Set(instructions ? contentTerms(instructions, language) : []);
     const scores = textRank(sentences).map((score, i) => score * emphasis(sentences[i]!, language, focus));
     const ranked = sentences.map((item, i) => ({ item, score: scores[i]! }));
@@ -38,13 +46,13 @@ export class ExtractiveAnalyst implements ReportAnalyst {
     for (const sentence of sentences) {
       if (isDecision(sentence.text, language)) decisions.push(cited(sentence, 1));
       const due = findDueDate(sentence.text, language, referenceDate);
-      const task = detectTask(sentence.text, language, sentence.speaker, due?.deadline === true);
+      const task = detectTask(sentence.text, language, { speaker: sentence.speaker, due, people });
       if (task) {
         actionItems.push({
-          text: tidy(sentence.text),
+          text: presentSentence(sentence.text, language, people),
           owner: task.owner,
           due: due?.text ?? null,
-          segments: [sentence.segment],
+          segments: [...sentence.segments],
         });
       }
     }
@@ -69,7 +77,11 @@ export class ExtractiveAnalyst implements ReportAnalyst {
       })),
     );
     const total = candidates.length;
-    const summaryCount = template === 'ACTION_ITEMS' ? 2 : clamp(Math.round(2 + Math.sqrt(total) / 2), 3, 10);
+    // A short meeting's summary is its few most central points, never the whole of it again.
+    const summaryCount = Math.min(
+      template === 'ACTION_ITEMS' ? 2 : clamp(Math.round(2 + Math.sqrt(total) / 2), 3, 10),
+      Math.max(1, Math.ceil(total / 2)),
+    );
     const summary = chronological(pickDiverse(candidates, summaryCount, 0.75));
     const rest = candidates.filter(({ item }) => !summary.includes(item));
     const keyPoints = chronological(pickDiverse(rest, clamp(Math.ceil(total / 6), 3, 12), 0.5));
@@ -105,10 +117,6 @@ function emphasis(sentence: Sentence, language: ReportLanguage, focus: ReadonlyS
   if (sentence.terms.length < 3) factor *= 0.3;
   if (sentence.terms.length > 40) factor *= 0.7;
   return factor;
-}
-
-function cited(sentence: Sentence, weight: number): CitedNote {
-  return { text: tidy(sentence.text), segments: [sentence.segment], weight };
 }
 
 /** Items said twice (in two chunks, or repeated) become one, citing both moments. */
@@ -173,15 +181,6 @@ function spread(segments: readonly number[], count: number): number[] {
 
 function chronological<T extends { segments: number[] }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.segments[0]! - b.segments[0]!);
-}
-
-/** Drops the filler a sentence often starts with ("Okay, so", "Итак,"), keeps the rest as said. */
-function tidy(text: string): string {
-  const trimmed = text.replace(
-    /^(?:(?:okay|ok|so|alright|right|well|and|итак|так|ну|значит|ладно|хорошо)[,.]?\s+)+/iu,
-    '',
-  );
-  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
 function clamp(value: number, min: number, max: number): number {

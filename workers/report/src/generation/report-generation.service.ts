@@ -3,6 +3,7 @@ import type { Logger } from '@mymeet/core';
 import { reportLanguage } from '../domain/language.js';
 import { ReportError } from '../domain/report-error.js';
 import type { ReportEventsPort } from '../events/report-events.port.js';
+import type { MeetingParticipantsPort } from '../meeting/meeting-participants.port.js';
 import type { ReportPipeline } from '../pipeline/report-pipeline.js';
 import type { TranscriptSegmentsPort } from '../transcript/transcript-segments.port.js';
 
@@ -13,6 +14,7 @@ import type { TranscriptSegmentsPort } from '../transcript/transcript-segments.p
 export class ReportGenerationService {
   constructor(
     private readonly segments: TranscriptSegmentsPort,
+    private readonly participants: MeetingParticipantsPort,
     private readonly pipeline: ReportPipeline,
     private readonly events: ReportEventsPort,
     private readonly logger: Logger,
@@ -28,7 +30,10 @@ export class ReportGenerationService {
       await this.events.progress(meetingId, { reportId, stage, percent: rounded });
     };
     await progress('READING', 0);
-    const segments = await this.segments.readAll(job.transcriptId, signal);
+    const [segments, participants] = await Promise.all([
+      this.segments.readAll(job.transcriptId, signal),
+      this.participants.participantsOf(meetingId),
+    ]);
     const spoken = segments.filter((segment) => segment.text.trim().length > 0);
     if (spoken.length === 0)
       throw new ReportError('TRANSCRIPT_EMPTY', 'The transcript has no speech to report on.');
@@ -43,6 +48,7 @@ export class ReportGenerationService {
           instructions: job.instructions?.trim() || null,
           language,
           referenceDate: job.referenceDate ? new Date(job.referenceDate) : new Date(),
+          participants,
         },
       },
       { signal, onProgress: (stage, percent) => progress(stage, 10 + percent * 0.9) },

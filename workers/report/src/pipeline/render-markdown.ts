@@ -71,9 +71,12 @@ export function renderMarkdown(
       ? [w.none]
       : items.map((item, i) => `${numbered ? `${i + 1}.` : '-'} ${escape(item.text)}${cite(item.segments)}`);
   const tasks = content.actionItems.map((item) => {
-    const who = item.owner ? ` — **${escape(item.owner)}**` : '';
-    const due = item.dueDate ? `, ${w.due.toLowerCase()} ${escape(item.dueDate)}` : '';
-    return `- [ ] ${escape(item.text)}${who}${due}${cite(item.segments)}`;
+    const facts = [
+      ...(item.owner ? [`**${escape(item.owner)}**`] : []),
+      ...(item.dueDate ? [`${w.due.toLowerCase()} ${escape(item.dueDate)}`] : []),
+    ];
+    const who = facts.length > 0 ? ` — ${facts.join(', ')}` : '';
+    return `- [ ] ${escape(item.text)}${who}${cite(item.segments)}`;
   });
   const lines: string[] = [`# ${w[request.template]}`, ''];
   if (request.instructions) lines.push(`> ${w.instructions}: ${escape(request.instructions)}`, '');

@@ -45,7 +45,7 @@ describe('recordValidationOutcome', () => {
           bitRate: 64000.4,
         },
       },
-      { language: 'en' },
+      { language: 'en', vocabulary: ['Quillbot'] },
       staged as unknown as MediaAssetRepository,
     );
     assert.equal(asset.status, MediaStatus.READY);
@@ -67,6 +67,8 @@ describe('recordValidationOutcome', () => {
           objectKey: asset.objectKey,
           language: 'en',
           meetingId: asset.meetingId,
+          vocabulary: ['Quillbot'],
+          durationSeconds: 60.1,
         },
       },
     ]);
@@ -84,7 +86,7 @@ describe('recordValidationOutcome', () => {
     recordValidationOutcome(
       validatingAsset(),
       { accepted: true, facts },
-      { language: 'en', participantEmails: ['a@example.com', 'b@example.com'] },
+      { language: 'en', vocabulary: [], participantEmails: ['a@example.com', 'b@example.com'] },
       withPeople as unknown as MediaAssetRepository,
     );
     assert.equal(withPeople.jobs[0]!.payload.maxSpeakers, 3);
@@ -92,7 +94,7 @@ describe('recordValidationOutcome', () => {
     recordValidationOutcome(
       validatingAsset(),
       { accepted: true, facts },
-      { language: 'en', participantEmails: [] },
+      { language: 'en', vocabulary: [], participantEmails: [] },
       nobody as unknown as MediaAssetRepository,
     );
     assert.equal('maxSpeakers' in nobody.jobs[0]!.payload, false);
@@ -105,12 +107,22 @@ describe('recordValidationOutcome', () => {
       facts: { durationSeconds: 60, container: 'mp3', audioCodec: 'mp3', sampleRate: 16000, channels: 1 },
     };
     const first = new StagingRecorder();
-    recordValidationOutcome(asset, accepted, { language: null }, first as unknown as MediaAssetRepository);
+    recordValidationOutcome(
+      asset,
+      accepted,
+      { language: null, vocabulary: [] },
+      first as unknown as MediaAssetRepository,
+    );
     const firstId = asset.transcriptId;
     // A second run (duplicate delivery, another instance) settling a fresh copy of the same row.
     const again = Object.assign(validatingAsset(), { id: asset.id });
     const second = new StagingRecorder();
-    recordValidationOutcome(again, accepted, { language: null }, second as unknown as MediaAssetRepository);
+    recordValidationOutcome(
+      again,
+      accepted,
+      { language: null, vocabulary: [] },
+      second as unknown as MediaAssetRepository,
+    );
     assert.equal(again.transcriptId, firstId);
     assert.equal(second.jobs[0]!.id, first.jobs[0]!.id, 'the job id deduplicates the second publish');
   });
@@ -121,7 +133,7 @@ describe('recordValidationOutcome', () => {
     recordValidationOutcome(
       asset,
       { accepted: false, reason: 'TRUNCATED', message: 'The file is incomplete.' },
-      { language: null },
+      { language: null, vocabulary: [] },
       staged as unknown as MediaAssetRepository,
     );
     assert.equal(asset.status, MediaStatus.REJECTED);

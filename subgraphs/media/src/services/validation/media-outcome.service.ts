@@ -15,7 +15,8 @@ import type { ProbeOutcome } from './media-probe.service.js';
 export function recordValidationOutcome(
   asset: MediaAssetEntity,
   outcome: ProbeOutcome,
-  meeting: Pick<MeetingAccessEntity, 'language'> & Partial<Pick<MeetingAccessEntity, 'participantEmails'>>,
+  meeting: Pick<MeetingAccessEntity, 'language' | 'vocabulary'> &
+    Partial<Pick<MeetingAccessEntity, 'participantEmails'>>,
   assets: MediaAssetRepository,
 ): void {
   asset.validationStartedAt = null;
@@ -51,7 +52,13 @@ export function recordValidationOutcome(
   const maxSpeakers = maxSpeakersFor(meeting.participantEmails?.length ?? 0);
   assets.stageJob(
     'asr',
-    { ...common, meetingId: asset.meetingId, ...(maxSpeakers ? { maxSpeakers } : {}) },
+    {
+      ...common,
+      meetingId: asset.meetingId,
+      vocabulary: meeting.vocabulary,
+      durationSeconds: facts.durationSeconds,
+      ...(maxSpeakers ? { maxSpeakers } : {}),
+    },
     asset.transcriptId,
   );
 }
