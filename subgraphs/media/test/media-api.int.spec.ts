@@ -205,7 +205,7 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       objectKey: ready.payload.objectKey,
       language: 'en',
       vocabulary: [],
-      durationSeconds: ready.payload.durationSeconds,
+      durationSeconds: asset.durationSeconds,
       // Bob and the owner: the diarizer finds no more voices than that.
       maxSpeakers: 2,
     });
