@@ -13,6 +13,16 @@ const schema = z
     /** Unset: the gateway serves no metrics (its main port is public). */
     GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
+    /** How often the supergraph file is checked for a new composition (0: never reload). */
+    SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).default(2_000),
+    NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+    SUBSCRIPTION_MAX_CONNECTIONS_PER_USER: envFields.positiveInt(20),
+    SUBSCRIPTION_MAX_PER_CONNECTION: envFields.positiveInt(20),
+    SUBSCRIPTION_KEEPALIVE_MS: envFields.positiveInt(12_000),
+    SUBSCRIPTION_MERGE_AFTER_MS: envFields.positiveInt(1_000),
+    SUBSCRIPTION_MAX_BACKLOG: envFields.positiveInt(500),
+    SUBSCRIPTION_HISTORY_PER_MEETING: envFields.positiveInt(20_000),
+    SUBSCRIPTION_TOPIC_LINGER_MS: z.coerce.number().int().min(0).default(30_000),
     JWT_SECRET: envFields.secret().optional(),
     JWT_JWKS_URL: envFields
       .url(['https', 'http'])
@@ -59,6 +69,17 @@ const schema = z
         ? undefined
         : { host: env.GATEWAY_METRICS_HOST, port: env.GATEWAY_METRICS_PORT },
     supergraphPath: env.SUPERGRAPH_PATH,
+    supergraphPollMs: env.SUPERGRAPH_POLL_MS,
+    natsUrl: env.NATS_URL,
+    subscriptions: {
+      maxConnectionsPerUser: env.SUBSCRIPTION_MAX_CONNECTIONS_PER_USER,
+      maxSubscriptionsPerConnection: env.SUBSCRIPTION_MAX_PER_CONNECTION,
+      keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
+      mergeAfterMs: env.SUBSCRIPTION_MERGE_AFTER_MS,
+      maxBacklog: env.SUBSCRIPTION_MAX_BACKLOG,
+      historyPerMeeting: env.SUBSCRIPTION_HISTORY_PER_MEETING,
+      topicLingerMs: env.SUBSCRIPTION_TOPIC_LINGER_MS,
+    },
     jwt: env.JWT_JWKS_URL
       ? {
           kind: 'jwks' as const,

@@ -7,6 +7,7 @@ export {
   JSONScalar,
   type SubgraphSchema,
 } from './graphql/build-subgraph-schema.js';
+export { gatewayServedPubSub, refuseSubscription } from './graphql/gateway-served-subscriptions.js';
 export { PageInfo } from './graphql/page-info.type.js';
 export { emitSubgraphSchema } from './graphql/emit-subgraph-schema.js';
 export { createErrorFormatter, type ErrorFormatterOptions } from './graphql/format-error.js';

@@ -5,6 +5,8 @@ export interface SpawnedService {
   url: string;
   output: () => string;
   stop(): Promise<void>;
+  /** Ends the process with `signal` at once (SIGKILL: a crash, no cleanup) and waits for it to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** The repository root, from this file's place in packages/testing/dist/src. */
@@ -47,9 +49,15 @@ export async function spawnService(
     url,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
       await exited;
     },
   };

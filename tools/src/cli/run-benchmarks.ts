@@ -9,15 +9,17 @@ import { benchDiarization } from '../bench/diarization-bench.js';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
 import { benchReports } from '../bench/report-bench.js';
 import { benchSearch } from '../bench/search-bench.js';
+import { benchSubscriptions } from '../bench/subscriptions/subscriptions-bench.js';
 import { benchTranscripts } from '../bench/transcripts-bench.js';
 import { ensurePostgres } from '../embedded-postgres.js';
 import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
-// `npm run bench [-- api transcripts reports search speech speakers]`: the meetings API through the gateway and straight
-// at the subgraph, the transcripts service, transcript search, speech recognition and speaker diarization, on this
-// machine (all of them by default).
+// `npm run bench [-- api transcripts reports search subscriptions speech speakers]`: the meetings API through the
+// gateway and straight at the subgraph, the transcripts service, transcript search, live subscriptions through the
+// gateway, speech recognition and speaker diarization, on this machine (all of them by default).
+// SUBSCRIPTION_BENCH_COUNTS=1,1000,5000 picks the subscriber counts.
 const suites = process.argv.slice(2);
 const wanted = (suite: string) => suites.length === 0 || suites.includes(suite);
 const root = resolve(import.meta.dirname, '../../../..');
@@ -148,6 +150,20 @@ try {
     const search = await benchSearch(services);
     console.log('');
     for (const line of search) console.log(line);
+  }
+  if (wanted('subscriptions')) {
+    const counts = process.env.SUBSCRIPTION_BENCH_COUNTS?.split(',')
+      .map(Number)
+      .filter((count) => count > 0);
+    const subscriptions = await benchSubscriptions({
+      root,
+      postgresUrl: postgres.url,
+      natsUrl: nats.url,
+      log,
+      counts,
+    });
+    console.log('');
+    for (const line of subscriptions) console.log(line);
   }
   if (wanted('speech') && existsSync(resolve(root, 'workers/asr/dist/src/main.js')))
     await runSpeechBench(root, log);

@@ -20,7 +20,7 @@ export interface SubgraphSchema {
  * the resolver map (with `__resolveReference`s) to `buildSubgraphSchema`.
  */
 export async function buildFederatedSubgraph(
-  options: Pick<BuildSchemaOptions, 'resolvers' | 'orphanedTypes' | 'validate'>,
+  options: Pick<BuildSchemaOptions, 'resolvers' | 'orphanedTypes' | 'validate' | 'pubSub'>,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<SubgraphSchema> {
   const typeGraphqlSchema = await buildSchema({
