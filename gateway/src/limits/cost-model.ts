@@ -30,6 +30,8 @@ export const COST_MODEL: CostModel = {
     'TranscriptSegmentConnection.edges': 1,
     // Transcription runs per meeting (one per recording and per retranscription): a working bound.
     'Meeting.transcripts': 20,
+    // Voices of one run: the diarizer's count (a working bound; meetings rarely have more).
+    'Transcript.speakers': 50,
     // subgraphs/meetings/src/domain/meeting-input.ts LIMITS.vocabularyTerms.
     'Meeting.vocabulary': 100,
     // reports/src/domain/report-vocabulary.ts REPORT_POLICY and contracts' REPORT_LIMITS.
@@ -74,6 +76,7 @@ export const COST_MODEL: CostModel = {
     // Queues a whole speech-recognition job.
     'Mutation.retranscribe': { cost: 200, maxPerOperation: 1 },
     'Mutation.editTranscriptSegment': { cost: 10, maxPerOperation: 20 },
+    'Mutation.nameSpeaker': { cost: 10, maxPerOperation: 20 },
     // Queues a whole report run (a model's tokens when an LLM is configured).
     'Mutation.generateReport': { cost: 200, maxPerOperation: 1 },
     // Queues one e-mail to up to 50 recipients.

@@ -21,10 +21,18 @@ export {
   parseJob,
   jobSubject,
   JOB_SCHEMA_VERSION,
+  maxSpeakersFor,
   type JobKind,
   type JobPayload,
   type JobEnvelope,
 } from './jobs/job-catalogue.js';
+export {
+  voiceprintSchema,
+  voiceDistance,
+  sameVoiceDistance,
+  MFCC_VOICEPRINT_MODEL,
+  type Voiceprint,
+} from './events/voiceprint.js';
 export {
   reportResultSchema,
   citedTextSchema,

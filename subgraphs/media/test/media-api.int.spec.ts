@@ -206,6 +206,8 @@ describe('media subgraph against PostgreSQL, NATS and S3', function () {
       language: 'en',
       vocabulary: [],
       durationSeconds: asset.durationSeconds,
+      // Bob and the owner: the diarizer finds no more voices than that.
+      maxSpeakers: 2,
     });
     assert.deepEqual(
       await outboxJobs(asset.id),

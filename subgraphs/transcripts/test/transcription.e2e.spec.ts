@@ -25,7 +25,7 @@ import {
   type SpawnedService,
   type SynthesizedRecording,
 } from '@mymeet/testing';
-import { ffmpegCueCount, parseVtt } from './support/subtitle-parsers.js';
+import { ffmpegCueCount, parseSrt, parseVtt } from './support/subtitle-parsers.js';
 
 /** Two distinct flite voices taking turns, with sentences a meeting might hold. */
 const TURNS = [
@@ -264,5 +264,66 @@ describe('transcription end to end: upload through the gateway, the ASR worker, 
     const cues = parseVtt(transcript.vtt);
     assert.equal(cues.length, segments.filter((s) => s.text).length);
     assert.equal(await ffmpegCueCount(transcript.vtt, 'vtt'), cues.length);
+  });
+
+  it('says who said each line, and the names the owner gives flow into the exports', async () => {
+    const created = await asAlice(
+      'mutation { createMeeting(input: { title: "Names", language: "en" }) { id } }',
+    );
+    const meetingId = (created.data!.createMeeting as { id: string }).id;
+    await Promise.all([
+      waitForCatchUp(nc, 'STATE', `${prefix('media')}-meeting-state`),
+      waitForCatchUp(nc, 'STATE', `${prefix('transcripts')}-meeting-state`),
+    ]);
+    await upload(meetingId, recording.path);
+    const transcriptId = await eventually(
+      async () => {
+        const response = await asAlice('query ($id: ID!) { meeting(id: $id) { status transcript { id } } }', {
+          id: meetingId,
+        });
+        const data = response.data!.meeting as { status: string; transcript: { id: string } | null };
+        assert.equal(data.status, 'TRANSCRIBED', JSON.stringify(response));
+        return data.transcript!.id;
+      },
+      180_000,
+      500,
+    );
+    // rms opens, so rms is S1; each turn is one line of its own speaker.
+    const segments = await allSegments(transcriptId);
+    assert.deepEqual(
+      segments.map((segment) => segment.speaker),
+      TURNS.map((turn) => (turn.voice === 'rms' ? 'S1' : 'S2')),
+    );
+    const named = await asAlice(
+      `mutation ($t: ID!) {
+         a: nameSpeaker(transcriptId: $t, label: "S1", name: "Alice Adams", email: "alice@example.com") { label name }
+         b: nameSpeaker(transcriptId: $t, label: "S2", name: "Bob Brown") { label name talkTimeMs turns }
+       }`,
+      { t: transcriptId },
+    );
+    assert.equal(named.errors, undefined, JSON.stringify(named.errors));
+    const read = await asAlice(
+      `query ($id: ID!) { transcript(id: $id) { speakers { label name email share turns }
+         vtt: export(format: VTT) srt: export(format: SRT) txt: export(format: TXT) } }`,
+      { id: transcriptId },
+    );
+    const transcript = read.data!.transcript as any;
+    assert.deepEqual(
+      transcript.speakers.map((s: any) => [s.label, s.name, s.email, s.turns]),
+      [
+        ['S1', 'Alice Adams', 'alice@example.com', 2],
+        ['S2', 'Bob Brown', null, 2],
+      ],
+    );
+    const names = TURNS.map((turn) => (turn.voice === 'rms' ? 'Alice Adams' : 'Bob Brown'));
+    assert.deepEqual(
+      parseVtt(transcript.vtt).map((cue) => cue.voice),
+      names,
+    );
+    assert.deepEqual(
+      parseSrt(transcript.srt).map((cue) => cue.voice),
+      names,
+    );
+    assert.match(transcript.txt, /^\[00:00:0\d\] Alice Adams: /);
   });
 });

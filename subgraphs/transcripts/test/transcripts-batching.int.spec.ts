@@ -35,7 +35,10 @@ describe('transcripts subgraph: batched loads (no N+1)', function () {
     schema = (await buildTranscriptsSchema()).schema;
     const em = orm.em.fork();
     const segments: Array<
-      Omit<TranscriptSegmentEntity, 'speaker' | 'confidence' | 'edited' | 'editedAt' | 'editedBy' | 'attempt'>
+      Omit<
+        TranscriptSegmentEntity,
+        'speaker' | 'speakerLabel' | 'confidence' | 'edited' | 'editedAt' | 'editedBy' | 'attempt'
+      >
     > = [];
     for (const meetingId of meetingIds) {
       // The copy of meeting access the STATE consumer keeps, written directly here.

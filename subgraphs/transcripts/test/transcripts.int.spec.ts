@@ -444,6 +444,8 @@ describe('transcripts subgraph against PostgreSQL and NATS', function () {
       objectKey: `meetings/${meetingId}/media/${mediaId}/standup.mp3`,
       language: 'en-GB',
       vocabulary: [],
+      // Bob and the owner: the diarizer finds no more voices than that.
+      maxSpeakers: 2,
     });
     const queued = await eventually(async () => {
       const events = (await eventsOf(nc, meetingId, 'transcript.queued')).filter(

@@ -5,6 +5,7 @@ import { mintDevToken, signInternalIdentity } from '@mymeet/auth';
 import { dropDatabase, serviceDatabaseUrl } from '@mymeet/database';
 import { deleteConsumersWithPrefix } from '@mymeet/messaging';
 import { runSpeechBench } from '../bench/asr/run-asr-bench.js';
+import { benchDiarization } from '../bench/diarization-bench.js';
 import { formatLoad, measureLoad } from '../bench/measure-load.js';
 import { benchReports } from '../bench/report-bench.js';
 import { benchSearch } from '../bench/search-bench.js';
@@ -15,10 +16,10 @@ import { ensureNats } from '../local-nats.js';
 import { ProcessSupervisor } from '../process-supervisor.js';
 import { waitFor } from '../wait-for.js';
 
-// `npm run bench [-- api transcripts reports search subscriptions speech]`: the meetings API through the gateway and
-// straight at the subgraph, the transcripts service, transcript search, live subscriptions through the gateway and
-// speech recognition, on this machine (all of them by default). SUBSCRIPTION_BENCH_COUNTS=1,1000,5000 picks the
-// subscriber counts.
+// `npm run bench [-- api transcripts reports search subscriptions speech speakers]`: the meetings API through the
+// gateway and straight at the subgraph, the transcripts service, transcript search, live subscriptions through the
+// gateway, speech recognition and speaker diarization, on this machine (all of them by default).
+// SUBSCRIPTION_BENCH_COUNTS=1,1000,5000 picks the subscriber counts.
 const suites = process.argv.slice(2);
 const wanted = (suite: string) => suites.length === 0 || suites.includes(suite);
 const root = resolve(import.meta.dirname, '../../../..');
@@ -166,6 +167,11 @@ try {
   }
   if (wanted('speech') && existsSync(resolve(root, 'workers/asr/dist/src/main.js')))
     await runSpeechBench(root, log);
+  if (wanted('speakers') && existsSync(resolve(root, 'workers/asr/dist/src/diarization/diarize.cli.js'))) {
+    const speakers = await benchDiarization(root, log);
+    console.log('');
+    for (const line of speakers) console.log(line);
+  }
 } finally {
   await supervisor.stopAll();
   await dropDatabase(databaseUrl).catch(() => undefined);

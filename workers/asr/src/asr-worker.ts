@@ -2,6 +2,7 @@ import type { Logger } from '@mymeet/core';
 import { openMessaging } from '@mymeet/messaging';
 import { createMetrics, startServiceHttpServer } from '@mymeet/server';
 import type { AsrConfig } from './config.js';
+import { createSpeakerDiarizer } from './diarization/speaker-diarizer.factory.js';
 import { createSpeechEngine } from './engines/speech-engine.factory.js';
 import { JetStreamTranscriptEvents } from './events/jetstream-transcript-events.adapter.js';
 import { consumeAsrJobs } from './jobs/asr-job.consumer.js';
@@ -16,12 +17,14 @@ export async function startAsrWorker(
   const messaging = await openMessaging(config.natsUrl, 'asr-worker');
   const source = new S3RecordingSource(config.s3);
   const engine = createSpeechEngine(config);
+  const diarizer = createSpeakerDiarizer(config.diarization);
   const events = new JetStreamTranscriptEvents(messaging.js, messaging.jsm);
   const service = new TranscriptionService(
     source,
     engine,
+    diarizer,
     events,
-    { ...config.audio, concurrency: config.concurrency },
+    { ...config.audio, ffprobePath: config.diarization.ffprobePath, concurrency: config.concurrency },
     logger,
   );
   const consumer = await consumeAsrJobs(
@@ -39,12 +42,16 @@ export async function startAsrWorker(
     routes: {},
     isReady: async () => !messaging.nc.isClosed() && (await source.isReachable()),
   });
-  logger.info({ url: http.url, engine: engine.name, concurrency: config.concurrency }, 'asr worker ready');
+  logger.info(
+    { url: http.url, engine: engine.name, diarizer: diarizer.name, concurrency: config.concurrency },
+    'asr worker ready',
+  );
   return {
     stop: async () => {
       await http.close();
       await consumer.stop(5_000);
       engine.close?.();
+      diarizer.close?.();
       source.close();
       await messaging.close();
     },

@@ -32,4 +32,36 @@ describe('loadAsrConfig', () => {
     assert.deepEqual(config.pocketsphinx.extraArgs, ['-lw', '5', '-beam', '1e-60']);
     assert.equal(config.s3.forcePathStyle, true);
   });
+
+  it('diarizes with the offline diarizer and a speaker per channel by default; sherpa-onnx needs both model files', () => {
+    const config = loadAsrConfig({});
+    assert.equal(config.diarization.diarizer, 'offline');
+    assert.equal(config.diarization.channels, 'auto');
+    assert.throws(
+      () => loadAsrConfig({ DIARIZER: 'sherpa-onnx' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(
+          error.message,
+          /DIARIZATION_SEGMENTATION_MODEL: DIARIZER=sherpa-onnx needs the path of a pyannote/,
+        );
+        assert.match(
+          error.message,
+          /DIARIZATION_EMBEDDING_MODEL: DIARIZER=sherpa-onnx needs the path of a speaker embedding/,
+        );
+        return true;
+      },
+    );
+    const sherpa = loadAsrConfig({
+      DIARIZER: 'sherpa-onnx',
+      DIARIZATION_SEGMENTATION_MODEL: '/m/seg.onnx',
+      DIARIZATION_EMBEDDING_MODEL: '/m/emb.onnx',
+    });
+    assert.deepEqual(sherpa.diarization.sherpaOnnx, {
+      segmentationModel: '/m/seg.onnx',
+      embeddingModel: '/m/emb.onnx',
+      threshold: 0.5,
+      threads: 1,
+    });
+  });
 });

@@ -66,6 +66,17 @@ const schema = z
     /** A chunk that takes longer than this kills the whisper child (bindings can hang on native errors). */
     WHISPER_CHUNK_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(300),
 
+    /** Who tells the voices of a mixed recording apart: the project's own, sherpa-onnx with your models, or nobody. */
+    DIARIZER: z.enum(['offline', 'sherpa-onnx', 'none']).default('offline'),
+    /** Recordings with several channels: one speaker per channel when they carry different voices, always, or never. */
+    DIARIZATION_CHANNELS: z.enum(['auto', 'always', 'never']).default('auto'),
+    DIARIZATION_SEGMENTATION_MODEL: z.string().min(1).optional(),
+    DIARIZATION_EMBEDDING_MODEL: z.string().min(1).optional(),
+    /** sherpa-onnx clustering: cosine distance under which two clusters are one voice. */
+    DIARIZATION_THRESHOLD: z.coerce.number().min(0.05).max(2).default(0.5),
+    DIARIZATION_THREADS: envFields.positiveInt(1),
+    FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+
     ASR_API_URL: envFields.url(['http', 'https']).optional(),
     ASR_API_KEY: z.string().min(1).optional(),
     ASR_MODEL: z.string().min(1).default('whisper-1'),
@@ -85,6 +96,20 @@ const schema = z
         path: ['WHISPER_MODEL'],
         message: 'ASR_ENGINE=whisper needs the path of a ggml model file (e.g. ggml-base.bin)',
       });
+    if (env.DIARIZER === 'sherpa-onnx') {
+      for (const variable of ['DIARIZATION_SEGMENTATION_MODEL', 'DIARIZATION_EMBEDDING_MODEL'] as const) {
+        if (!env[variable])
+          ctx.addIssue({
+            code: 'custom',
+            path: [variable],
+            message: `DIARIZER=sherpa-onnx needs the path of ${
+              variable === 'DIARIZATION_SEGMENTATION_MODEL'
+                ? 'a pyannote segmentation model (model.onnx)'
+                : 'a speaker embedding model (.onnx)'
+            }`,
+          });
+      }
+    }
     if (env.ASR_ENGINE === 'openai' && !env.ASR_API_URL)
       ctx.addIssue({
         code: 'custom',
@@ -127,6 +152,17 @@ const schema = z
       silenceThresholdDb: env.ASR_SILENCE_THRESHOLD_DB,
     },
     engine: env.ASR_ENGINE,
+    diarization: {
+      diarizer: env.DIARIZER,
+      channels: env.DIARIZATION_CHANNELS,
+      ffprobePath: env.FFPROBE_PATH,
+      sherpaOnnx: {
+        segmentationModel: env.DIARIZATION_SEGMENTATION_MODEL,
+        embeddingModel: env.DIARIZATION_EMBEDDING_MODEL,
+        threshold: env.DIARIZATION_THRESHOLD,
+        threads: env.DIARIZATION_THREADS,
+      },
+    },
     defaultLanguage: env.ASR_DEFAULT_LANGUAGE,
     concurrency: env.ASR_CONCURRENCY,
     pocketsphinx: {

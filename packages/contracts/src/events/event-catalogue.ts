@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { voiceprintSchema } from './voiceprint.js';
 import { reportResultSchema } from './report-result.js';
 
 /** Who may see a meeting: carried on meeting events so other services can authorize without reading its tables. */
@@ -81,6 +82,14 @@ export const eventCatalogue = {
     durationSeconds: z.number().nonnegative(),
     segmentCount: z.number().int().nonnegative(),
     attempt: jobAttempt,
+    /**
+     * Who the diarizer heard, by the labels the segments carry (`S1`, `S2`…), each with a voiceprint
+     * where the diarizer gives one (a later run of the meeting keeps a name for a matching voice).
+     */
+    speakers: z
+      .array(z.object({ label: z.string().regex(/^S[1-9]\d{0,3}$/), voiceprint: voiceprintSchema.nullish() }))
+      .max(1_000)
+      .nullish(),
   }),
   'transcript.failed': z.object({ transcriptId: z.uuid(), reason: z.string() }),
   /**

@@ -15,6 +15,8 @@ export const jobCatalogue = {
     durationSeconds: z.number().nonnegative().nullish(),
     /** The meeting's names and terms, passed to the speech engine. */
     vocabulary: z.array(z.string().min(1).max(200)).max(1_000).nullish(),
+    /** At most this many people speak (the meeting's participants, when known): bounds the diarizer's count. */
+    maxSpeakers: z.number().int().min(1).max(1_000).nullish(),
   }),
   /**
    * Make one report run. References only: the worker reads the segments from the transcripts service
@@ -39,6 +41,14 @@ export const jobCatalogue = {
     url: z.string().min(1),
   }),
 } as const;
+
+/**
+ * The most people a meeting's recording can hold: its participants and the owner (who need not be
+ * listed). Unknown (null) when the meeting lists nobody.
+ */
+export function maxSpeakersFor(participantCount: number): number | null {
+  return participantCount > 0 ? participantCount + 1 : null;
+}
 
 export type JobKind = keyof typeof jobCatalogue;
 export type JobPayload<K extends JobKind> = z.output<(typeof jobCatalogue)[K]>;

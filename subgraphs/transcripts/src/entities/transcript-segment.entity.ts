@@ -9,7 +9,8 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 @Entity({ tableName: 'transcript_segment' })
 export class TranscriptSegmentEntity {
   [PrimaryKeyProp]?: ['transcriptId', 'index'];
-  [OptionalProps]?: 'speaker' | 'confidence' | 'edited' | 'editedAt' | 'editedBy' | 'attempt';
+  [OptionalProps]?:
+    'speaker' | 'speakerLabel' | 'confidence' | 'edited' | 'editedAt' | 'editedBy' | 'attempt';
 
   @PrimaryKey({ type: 'uuid' })
   transcriptId!: string;
@@ -23,9 +24,13 @@ export class TranscriptSegmentEntity {
   @Property({ type: 'integer' })
   endMs!: number;
 
-  /** The engine's or diarizer's label (S1, S2…). */
+  /** What readers see: the speaker's name once the owner gave one, else the diarizer's label. */
   @Property({ type: 'text', nullable: true })
   speaker: string | null = null;
+
+  /** The diarizer's label (S1, S2…), which names are given to. */
+  @Property({ type: 'text', nullable: true })
+  speakerLabel: string | null = null;
 
   @Property({ type: 'text' })
   rawText!: string;

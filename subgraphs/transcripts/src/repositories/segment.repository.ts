@@ -20,7 +20,9 @@ export interface SegmentRecord {
   index: number;
   startMs: number;
   endMs: number;
+  /** The name once given, else the label. */
   speaker: string | null;
+  speakerLabel: string | null;
   rawText: string;
   text: string;
   edited: boolean;
@@ -29,7 +31,7 @@ export interface SegmentRecord {
 
 // Reads skip entity hydration: a 3-hour meeting's 2,500 segments are read on every `text` or export.
 const RECORD_COLUMNS = `"transcript_id" as "transcriptId", "index", "start_ms" as "startMs", "end_ms" as "endMs",
-  "speaker", "raw_text" as "rawText", "text", "edited", "confidence"`;
+  "speaker", "speaker_label" as "speakerLabel", "raw_text" as "rawText", "text", "edited", "confidence"`;
 
 /** Segments of runs. Used inside the unit of work of a TranscriptRepository. */
 export class SegmentRepository {
@@ -44,10 +46,11 @@ export class SegmentRepository {
   async upsert(segment: IncomingSegment): Promise<boolean> {
     const rows = await this.em.execute<Array<{ inserted: boolean }>>(
       `insert into "transcript_segment"
-         ("transcript_id", "index", "start_ms", "end_ms", "speaker", "raw_text", "text", "confidence", "attempt", "occurred_at")
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ("transcript_id", "index", "start_ms", "end_ms", "speaker", "speaker_label", "raw_text", "text", "confidence", "attempt", "occurred_at")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict ("transcript_id", "index") do update set
          "start_ms" = excluded."start_ms", "end_ms" = excluded."end_ms", "speaker" = excluded."speaker",
+         "speaker_label" = excluded."speaker_label",
          "raw_text" = excluded."raw_text", "confidence" = excluded."confidence",
          "attempt" = excluded."attempt", "occurred_at" = excluded."occurred_at",
          "text" = case when "transcript_segment"."edited" then "transcript_segment"."text" else excluded."text" end
@@ -58,6 +61,7 @@ export class SegmentRepository {
         segment.index,
         segment.startMs,
         segment.endMs,
+        segment.speaker,
         segment.speaker,
         segment.text,
         segment.text,

@@ -5,6 +5,7 @@ import { stageEvent, stageJob } from '@mymeet/database';
 import { TranscriptStatus } from '../domain/transcript-status.js';
 import { TranscriptEntity } from '../entities/transcript.entity.js';
 import { SegmentRepository } from './segment.repository.js';
+import { SpeakerRepository } from './speaker.repository.js';
 
 /** The transcripts service's door to its runs and its outbox. One instance per request or message. */
 export class TranscriptRepository {
@@ -16,6 +17,11 @@ export class TranscriptRepository {
   /** Segments of the same unit of work. */
   get segments(): SegmentRepository {
     return new SegmentRepository(this.em);
+  }
+
+  /** Speakers of the same unit of work. */
+  get speakers(): SpeakerRepository {
+    return new SpeakerRepository(this.em);
   }
 
   findById(id: string): Promise<TranscriptEntity | null> {

@@ -4,6 +4,7 @@ import { Meeting } from './meeting.type.js';
 import { TranscriptMutationResolver } from './transcript-mutation.resolver.js';
 import { TranscriptProgressSubscription } from './transcript-progress.subscription.js';
 import { TranscriptSearchResolver } from './transcript-search.resolver.js';
+import { TranscriptSpeakersResolver } from './transcript-speakers.resolver.js';
 import { transcriptReferenceResolvers } from './transcript.reference.js';
 import { TranscriptResolver } from './transcript.resolver.js';
 
@@ -15,6 +16,7 @@ export function buildTranscriptsSchema(): Promise<SubgraphSchema> {
         MeetingTranscriptResolver,
         TranscriptMutationResolver,
         TranscriptSearchResolver,
+        TranscriptSpeakersResolver,
         TranscriptProgressSubscription,
       ],
       // Reached only through federation (`_entities`), so not from a root field.

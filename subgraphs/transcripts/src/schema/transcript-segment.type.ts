@@ -15,8 +15,18 @@ export class TranscriptSegment {
   @Field(() => Int)
   endMs!: number;
 
-  @Field(() => String, { nullable: true, description: "The speaker's label (S1, S2…), when known" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The speaker's name once the owner gave one (nameSpeaker), else the label (S1, S2…), when known",
+  })
   speaker!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The diarizer's label (S1, S2…), which nameSpeaker takes",
+  })
+  speakerLabel!: string | null;
 
   @Field({ description: "What users read: the engine's text, or the owner's correction" })
   text!: string;

@@ -30,6 +30,7 @@ export function toSegment(segment: SegmentRecord): TranscriptSegment & ExportSeg
     startMs: segment.startMs,
     endMs: segment.endMs,
     speaker: segment.speaker,
+    speakerLabel: segment.speakerLabel,
     text: segment.text,
     confidence: segment.confidence,
     rawText: segment.rawText,

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { requireUser, type SubgraphContext } from '@mymeet/server';
 import type { SegmentRecord } from '../repositories/segment.repository.js';
+import type { SpeakerRecord } from '../repositories/speaker.repository.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import { TranscriptRepository } from '../repositories/transcript.repository.js';
 import { PostgresSearchAdapter } from '../search/postgres-search.adapter.js';
@@ -11,6 +12,7 @@ import { TranscriptSearchService } from '../search/transcript-search.service.js'
 import type { MeetingAccessFactory } from '../services/meeting-access.port.js';
 import { RetranscribeService } from '../services/retranscribe.service.js';
 import { SegmentEditService } from '../services/segment-edit.service.js';
+import { SpeakerNamingService } from '../services/speaker-naming.service.js';
 import { TranscriptReadService } from '../services/transcript-read.service.js';
 
 /** A page of one run's segments: which run, after which index, how many. */
@@ -22,6 +24,7 @@ export interface SegmentPageKey {
 
 export interface TranscriptsContext extends SubgraphContext {
   edits: SegmentEditService;
+  speakerNames: SpeakerNamingService;
   retranscriptions: RetranscribeService;
   search: TranscriptSearchService;
   /** Federation lookups and `transcript(id)`, visibility enforced, one query per request. */
@@ -32,6 +35,8 @@ export interface TranscriptsContext extends SubgraphContext {
   runsLoader: DataLoader<string, TranscriptEntity[]>;
   /** Every segment of runs already visible to the caller (text, export). */
   segmentsLoader: DataLoader<string, SegmentRecord[]>;
+  /** Stored speakers (names, e-mails) of runs already visible to the caller. */
+  speakersLoader: DataLoader<string, SpeakerRecord[]>;
   /** Pages of segments; keys with the same position and size share one query. */
   segmentPageLoader: DataLoader<SegmentPageKey, SegmentRecord[], string>;
 }
@@ -51,12 +56,14 @@ export function transcriptsContextFactory(
     return {
       ...base,
       edits: new SegmentEditService(transcripts, meetings),
+      speakerNames: new SpeakerNamingService(transcripts, meetings),
       retranscriptions: new RetranscribeService(transcripts, meetings),
       search: new TranscriptSearchService(searchEngine, new SearchSourceRepository(em), meetings),
       transcriptLoader: new DataLoader((ids) => reads.findVisibleByIds(requireUser(base), ids)),
       currentTranscriptLoader: new DataLoader((ids) => reads.currentForMeetings(requireUser(base), ids)),
       runsLoader: new DataLoader((ids) => reads.runsForMeetings(requireUser(base), ids)),
       segmentsLoader: new DataLoader((ids) => reads.segmentsOf(ids)),
+      speakersLoader: new DataLoader((ids) => reads.speakersOf(ids)),
       segmentPageLoader: new DataLoader(
         async (keys) => {
           const results = new Map<string, SegmentRecord[]>();

@@ -129,7 +129,8 @@ export class SearchSourceRepository {
     if (keys.length === 0) return new Map();
     const rows = await this.em.execute<Array<SegmentRecord & { key: number }>>(
       `select k.i as "key", s."transcript_id" as "transcriptId", s."index", s."start_ms" as "startMs",
-         s."end_ms" as "endMs", s."speaker", s."raw_text" as "rawText", s."text", s."edited", s."confidence"
+         s."end_ms" as "endMs", s."speaker", s."speaker_label" as "speakerLabel", s."raw_text" as "rawText", s."text",
+         s."edited", s."confidence"
        from jsonb_to_recordset(?::jsonb) as k(t uuid, i int)
        join lateral (
          select * from transcript_segment s where s."transcript_id" = k.t and (k.i < 0 or s."index" = k.i)

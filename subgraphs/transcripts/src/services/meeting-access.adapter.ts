@@ -13,6 +13,7 @@ export function meetingAccessFor(em: EntityManager): MeetingAccessPort {
         meetingId: meeting.meetingId,
         ownerId: meeting.ownerId,
         language: meeting.language,
+        participantCount: meeting.participantEmails.length,
         vocabulary: meeting.vocabulary,
       };
     },

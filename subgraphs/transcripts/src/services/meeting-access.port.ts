@@ -6,6 +6,8 @@ export interface KnownMeeting {
   meetingId: string;
   ownerId: string;
   language: string | null;
+  /** Participants the meeting lists (the owner aside). */
+  participantCount: number;
   /** Names and terms the speech engine should expect. */
   vocabulary: string[];
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '@mymeet/auth';
+import { maxSpeakersFor } from '@mymeet/contracts';
 import { parseLanguage } from '../domain/language.js';
 import { TranscriptError, TranscriptErrorCode } from '../domain/transcript-error.js';
 import { isTerminal } from '../domain/transcript-status.js';
@@ -44,6 +45,7 @@ export class RetranscribeService {
         run.requestedLanguage === effectiveLanguage,
     );
     if (running) return running;
+    const maxSpeakers = maxSpeakersFor(meeting.participantCount);
     return this.transcripts.inTransaction(async (tx) => {
       const run = Object.assign(new TranscriptEntity(), {
         id: randomUUID(),
@@ -64,6 +66,7 @@ export class RetranscribeService {
           mediaId: run.mediaId,
           objectKey: run.objectKey,
           language: effectiveLanguage,
+          ...(maxSpeakers ? { maxSpeakers } : {}),
           vocabulary: meeting.vocabulary,
         },
         run.id,

@@ -3,6 +3,7 @@ import { TranscriptStage, TranscriptStatus } from '../domain/transcript-status.j
 import { countWords } from '../domain/transcript-text.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import type { TranscriptRepository } from '../repositories/transcript.repository.js';
+import { carrySpeakerNames } from './speaker-carry-over.js';
 
 /**
  * Seals a run the worker reported complete once every segment the reporting job attempt announced
@@ -23,6 +24,7 @@ export async function completeIfAllSegmentsStored(
   const stored = await segments.countBelow(run.id, reported, run.reportedAttempt);
   if (!isCompleteSet(reported, stored)) return false;
   await segments.deleteFrom(run.id, reported);
+  await carrySpeakerNames(transcripts, run, now);
   const kept = await segments.findAll([run.id]);
   run.status = TranscriptStatus.COMPLETED;
   run.stage = TranscriptStage.COMPLETED;

@@ -1,6 +1,7 @@
 import type { AuthenticatedUser } from '@mymeet/auth';
 import { currentRun } from '../domain/current-run.js';
 import type { SegmentRecord } from '../repositories/segment.repository.js';
+import type { SpeakerRecord } from '../repositories/speaker.repository.js';
 import type { TranscriptEntity } from '../entities/transcript.entity.js';
 import type { TranscriptRepository } from '../repositories/transcript.repository.js';
 import type { MeetingAccessPort } from './meeting-access.port.js';
@@ -62,10 +63,18 @@ export class TranscriptReadService {
     const segments = await this.transcripts.segments.findPages(transcriptIds, afterIndex, limit);
     return groupBy(transcriptIds, segments);
   }
+
+  /** Stored speakers of runs already shown to the caller, in label order, per run. */
+  async speakersOf(transcriptIds: readonly string[]): Promise<SpeakerRecord[][]> {
+    return groupBy(transcriptIds, await this.transcripts.speakers.findAll(transcriptIds));
+  }
 }
 
-function groupBy(transcriptIds: readonly string[], segments: readonly SegmentRecord[]): SegmentRecord[][] {
-  const byRun = new Map<string, SegmentRecord[]>();
+function groupBy<T extends { transcriptId: string }>(
+  transcriptIds: readonly string[],
+  segments: readonly T[],
+): T[][] {
+  const byRun = new Map<string, T[]>();
   for (const segment of segments) {
     const list = byRun.get(segment.transcriptId) ?? [];
     list.push(segment);

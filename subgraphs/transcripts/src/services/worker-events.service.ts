@@ -106,6 +106,15 @@ export class WorkerEventsService {
         run.reportedSegmentCount = done.segmentCount;
         run.reportedAttempt = attempt;
         run.reportedAt = now;
+        if (done.speakers) {
+          await transcripts.speakers.replaceHeard(
+            run.id,
+            done.speakers.map((speaker) => ({
+              label: speaker.label,
+              voiceprint: speaker.voiceprint ?? null,
+            })),
+          );
+        }
         await completeIfAllSegmentsStored(transcripts, run, now);
         return;
       }

@@ -37,7 +37,12 @@ export class FakeWorker {
     });
   }
 
-  completed(segmentCount: number, durationSeconds = 60, engine = 'pocketsphinx') {
+  completed(
+    segmentCount: number,
+    durationSeconds = 60,
+    engine = 'pocketsphinx',
+    speakers?: EventPayload<'transcript.completed'>['speakers'],
+  ) {
     return publishEvent(this.nc, 'transcript.completed', this.meetingId, {
       transcriptId: this.transcriptId,
       engine,
@@ -45,6 +50,7 @@ export class FakeWorker {
       durationSeconds,
       segmentCount,
       attempt: this.attempt,
+      ...(speakers ? { speakers } : {}),
     });
   }
 
@@ -56,11 +62,14 @@ export class FakeWorker {
   }
 
   /** A whole run in the usual order: progress, every segment, completion. */
-  async run(segments: readonly SegmentPayload[]): Promise<EventEnvelope[]> {
+  async run(
+    segments: readonly SegmentPayload[],
+    speakers?: EventPayload<'transcript.completed'>['speakers'],
+  ): Promise<EventEnvelope[]> {
     const events: EventEnvelope[] = [await this.progress('DECODING', 5)];
     events.push(await this.progress('TRANSCRIBING', 20));
     for (const segment of segments) events.push(await this.segment(segment));
-    events.push(await this.completed(segments.length));
+    events.push(await this.completed(segments.length, 60, 'pocketsphinx', speakers));
     return events;
   }
 }

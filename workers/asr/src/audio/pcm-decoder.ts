@@ -17,11 +17,14 @@ export interface DecodeOptions {
   expectedDurationSeconds?: number;
   signal: AbortSignal;
   onProgress: (fraction: number) => void;
+  /** Also write the audio with its channels kept (interleaved), for a diarizer that takes a speaker per channel. */
+  channels?: { target: string; count: number };
 }
 
 export interface DecodedAudio {
   path: string;
   durationMs: number;
+  multichannel?: { path: string; channels: number };
 }
 
 const MB = 1_000_000;
@@ -31,7 +34,9 @@ const MB = 1_000_000;
  * the disk budget: ffmpeg is stopped when it would.
  */
 export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio> {
-  const expectedBytes = (options.expectedDurationSeconds ?? 0) * SAMPLE_RATE * 2;
+  // The channel-kept copy takes `count` times the mono file's room on the same disk budget.
+  const copies = 1 + (options.channels?.count ?? 0);
+  const expectedBytes = (options.expectedDurationSeconds ?? 0) * SAMPLE_RATE * 2 * copies;
   if (expectedBytes > options.budgetBytes) throw budgetError(options.budgetBytes, expectedBytes);
   const expectedMs = (options.expectedDurationSeconds ?? 0) * 1000;
   let written = 0;
@@ -61,6 +66,7 @@ export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio>
         '-progress',
         'pipe:2',
         'pipe:1',
+        ...(options.channels ? channelKeepingOutput(options.channels) : []),
       ],
       {
         signal: stop.signal,
@@ -73,7 +79,7 @@ export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio>
           const meter = new Transform({
             transform(chunk: Buffer, _encoding, done) {
               written += chunk.length;
-              if (written > options.budgetBytes) {
+              if (written * copies > options.budgetBytes) {
                 overBudget = true;
                 stop.abort();
                 done();
@@ -87,17 +93,27 @@ export async function decodeToPcm(options: DecodeOptions): Promise<DecodedAudio>
       },
     );
     await writing.catch(() => undefined);
-    if (overBudget) throw budgetError(options.budgetBytes, written);
+    if (overBudget) throw budgetError(options.budgetBytes, written * copies);
     if (options.signal.aborted)
       throw new AsrError('ABORTED', 'Transcription was stopped.', {}, options.signal.reason);
     if (result.exitCode !== 0) throw classifyFailure(result.stderrTail);
     const bytes = (await stat(options.target)).size;
     const durationMs = Math.floor(bytes / BYTES_PER_MS);
     options.onProgress(1);
-    return { path: options.target, durationMs };
+    const multichannel = options.channels && {
+      path: options.channels.target,
+      channels: options.channels.count,
+    };
+    return { path: options.target, durationMs, ...(multichannel ? { multichannel } : {}) };
   } finally {
     options.signal.removeEventListener('abort', abort);
   }
+}
+
+/** A second output of the same decode: the first audio stream at 16 kHz with its channels interleaved. */
+function channelKeepingOutput(channels: { target: string; count: number }): string[] {
+  const format = `asetpts=PTS-STARTPTS,aformat=sample_fmts=s16:sample_rates=${SAMPLE_RATE}`;
+  return ['-vn', '-sn', '-dn', '-af', format, '-ac', String(channels.count), '-f', 's16le', channels.target];
 }
 
 function budgetError(budget: number, needed: number): AsrError {

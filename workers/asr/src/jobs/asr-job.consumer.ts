@@ -49,21 +49,40 @@ export function consumeAsrJobs(
           durationSeconds: outcome.durationSeconds,
           segmentCount: outcome.segmentCount,
           attempt,
+          speakers: outcome.speakers,
         });
         log.info({ segments: outcome.segmentCount }, 'transcription completed');
       } catch (error) {
-        if (signal.aborted && !(error instanceof AsrError && !error.retryable))
-          throw new AsrError(
-            'ABORTED',
-            'The transcription took longer than ASR_JOB_TIMEOUT_SECONDS allows.',
-            {},
-            error,
-          );
-        throw error;
+        const reportable = toReportableError(error, signal.aborted);
+        if (reportable !== error) log.error({ err: error }, 'transcription failed');
+        throw reportable;
       }
     },
     onDeadLetter: (letter) => reportFailure(letter, events, logger),
   });
+}
+
+/**
+ * What may become `transcript.failed.reason`: the worker's own coded errors as they are; anything
+ * else (a file-system or library error, which can name internal paths) as a generic retryable
+ * failure, its details kept for the logs only.
+ */
+export function toReportableError(error: unknown, aborted: boolean): unknown {
+  if (aborted && !(error instanceof AsrError && !error.retryable)) {
+    return new AsrError(
+      'ABORTED',
+      'The transcription took longer than ASR_JOB_TIMEOUT_SECONDS allows.',
+      {},
+      error,
+    );
+  }
+  if (error instanceof AsrError) return error;
+  return new AsrError(
+    'ENGINE_FAILED',
+    'The transcription failed on the worker (an internal error).',
+    {},
+    error,
+  );
 }
 
 /** A job given up on becomes `transcript.failed` with a reason the meeting owner can read. */

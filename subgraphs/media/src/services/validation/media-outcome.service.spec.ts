@@ -74,6 +74,32 @@ describe('recordValidationOutcome', () => {
     ]);
   });
 
+  it("bounds the job's speakers by the meeting's participants and its owner, when it lists any", () => {
+    const facts = {
+      durationSeconds: 60,
+      container: 'mp3',
+      audioCodec: 'mp3',
+      sampleRate: 16000,
+      channels: 1,
+    };
+    const withPeople = new StagingRecorder();
+    recordValidationOutcome(
+      validatingAsset(),
+      { accepted: true, facts },
+      { language: 'en', vocabulary: [], participantEmails: ['a@example.com', 'b@example.com'] },
+      withPeople as unknown as MediaAssetRepository,
+    );
+    assert.equal(withPeople.jobs[0]!.payload.maxSpeakers, 3);
+    const nobody = new StagingRecorder();
+    recordValidationOutcome(
+      validatingAsset(),
+      { accepted: true, facts },
+      { language: 'en', vocabulary: [], participantEmails: [] },
+      nobody as unknown as MediaAssetRepository,
+    );
+    assert.equal('maxSpeakers' in nobody.jobs[0]!.payload, false);
+  });
+
   it('names the same transcript however often the same recording is settled', () => {
     const asset = validatingAsset();
     const accepted = {

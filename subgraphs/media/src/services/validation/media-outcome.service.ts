@@ -2,6 +2,7 @@ import { MediaStatus } from '../../domain/media-status.js';
 import { transcriptIdFor } from '../../domain/transcript-id.js';
 import type { MediaAssetEntity } from '../../entities/media-asset.entity.js';
 import type { MeetingAccessEntity } from '@mymeet/meeting-access';
+import { maxSpeakersFor } from '@mymeet/contracts';
 import type { MediaAssetRepository } from '../../repositories/media-asset.repository.js';
 import type { ProbeOutcome } from './media-probe.service.js';
 
@@ -14,7 +15,8 @@ import type { ProbeOutcome } from './media-probe.service.js';
 export function recordValidationOutcome(
   asset: MediaAssetEntity,
   outcome: ProbeOutcome,
-  meeting: Pick<MeetingAccessEntity, 'language' | 'vocabulary'>,
+  meeting: Pick<MeetingAccessEntity, 'language' | 'vocabulary'> &
+    Partial<Pick<MeetingAccessEntity, 'participantEmails'>>,
   assets: MediaAssetRepository,
 ): void {
   asset.validationStartedAt = null;
@@ -46,6 +48,8 @@ export function recordValidationOutcome(
     byteSize: asset.byteSize,
     durationSeconds: facts.durationSeconds,
   });
+  // The diarizer finds no more speakers than the meeting has people, when it lists them.
+  const maxSpeakers = maxSpeakersFor(meeting.participantEmails?.length ?? 0);
   assets.stageJob(
     'asr',
     {
@@ -53,6 +57,7 @@ export function recordValidationOutcome(
       meetingId: asset.meetingId,
       vocabulary: meeting.vocabulary,
       durationSeconds: facts.durationSeconds,
+      ...(maxSpeakers ? { maxSpeakers } : {}),
     },
     asset.transcriptId,
   );
